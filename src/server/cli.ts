@@ -1,0 +1,160 @@
+import { Command, Option } from 'commander';
+import { and, eq } from "drizzle-orm";
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { memberships, organizations, programs, users } from './db/schema/index.js';
+import { hashPassword } from './platform/auth/passwords.js';
+import { sealAuditChain, verifyAuditChain } from './platform/audit-chain.js';
+import { roles } from '../shared/schemas/tenancy.js';
+import { DEMO_PASSWORD, demoSignIns, seedDemo } from './seed/demo.js';
+import { databaseTarget, startServer } from './server.js';
+import { ensureWebBuilt } from './web-build.js';
+
+const say = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      say(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+async function withDatabase<T>(fn: (db: Database, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const database = await openDatabase(databaseTarget(cfg));
+  try {
+    await database.migrate();
+    return await fn(database, cfg);
+  } finally {
+    await database.close();
+  }
+}
+
+function printDemoSignIns(url: string): void {
+  const width = Math.max(...demoSignIns.map((s) => s.email.length));
+  say(`\nPeerpath is running at ${url}\n`);
+  say('Demo sign-ins (all fictional people; password for each: ' + DEMO_PASSWORD + ')');
+  for (const s of demoSignIns) say(`  ${s.email.padEnd(width)}  ${s.role.padEnd(12)} ${s.displayName}`);
+  say('');
+}
+
+const program = new Command('peerpath').description('Peerpath: peer support in addiction recovery');
+
+program
+  .command('start')
+  .description('Apply migrations and serve the API and the web app')
+  .option('--demo', 'create the Riverbend demo organization if it is missing, and print its sign-ins')
+  .action(async (opts: { demo?: boolean }) => {
+    const cfg = config();
+    await ensureWebBuilt(say);
+    say(cfg.DATABASE_URL ? 'Database: PostgreSQL' : `Database: embedded (PGlite) in ${cfg.PEERPATH_DATA_DIR}`);
+    const server = await startServer(cfg, {
+      beforeListen: async (database) => {
+        if (opts.demo) await seedDemo(database.db, say);
+      },
+    });
+    const url = cfg.PUBLIC_URL ?? `http://localhost:${(server.app.server.address() as { port: number }).port}`;
+    if (opts.demo) printDemoSignIns(url);
+    else say(`Peerpath is running at ${url}`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        say('Stopping…');
+        void server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Apply the database migrations')
+  .action(() => withDatabase(async () => say('Migrations applied.')));
+
+program
+  .command('seed')
+  .description('Load data')
+  .requiredOption('--demo', 'the Riverbend Recovery Community demo organization')
+  .action(() =>
+    withDatabase(async (database) => {
+      const { created } = await seedDemo(database.db, say);
+      say(created ? 'Demo data created.' : 'Demo data was already there; nothing changed.');
+    }),
+  );
+
+const user = program.command('user').description('Manage accounts');
+user
+  .command('create')
+  .description('Create an account with a role (prompts nothing; reads the password from PEERPATH_PASSWORD or --password)')
+  .requiredOption('--org <slug>', 'organization slug (created if missing, with --org-name)')
+  .option('--org-name <name>', 'name for a new organization')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <displayName>')
+  .addOption(new Option('--role <role>').choices(roles).makeOptionMandatory())
+  .option('--program <slug>', 'program slug (required for every role but org_admin)')
+  .option('--password <password>', 'initial password (at least 10 characters)')
+  .action((opts) =>
+    withDatabase(async (database) => {
+      const password: string | undefined = opts.password;
+      if (!password || password.length < 10) throw new Error('--password needs at least 10 characters');
+      const db = database.db;
+      let [org] = await db.select().from(organizations).where(eq(organizations.slug, opts.org));
+      if (!org) {
+        if (!opts.orgName) throw new Error(`No organization "${opts.org}". Pass --org-name to create it.`);
+        [org] = await db.insert(organizations).values({ slug: opts.org, name: opts.orgName }).returning();
+      }
+      let programId: string | null = null;
+      if (opts.role !== 'org_admin') {
+        if (!opts.program) throw new Error('--program is required for this role');
+        const [p] = await db.select().from(programs).where(and(eq(programs.organizationId, org!.id), eq(programs.slug, opts.program)));
+        if (!p) throw new Error(`No program "${opts.program}" in ${opts.org}`);
+        programId = p.id;
+      }
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        const [u] = await tx
+          .insert(users)
+          .values({ organizationId: org!.id, email: String(opts.email).toLowerCase(), displayName: opts.name, passwordHash })
+          .returning({ id: users.id });
+        await tx.insert(memberships).values({ organizationId: org!.id, userId: u!.id, programId, role: opts.role });
+      });
+      say(`Created ${opts.email} as ${opts.role}.`);
+    }),
+  );
+
+const audit = program.command('audit').description('The audit trail');
+audit
+  .command('verify')
+  .description('Seal pending events, then check the whole hash chain and name the first broken link')
+  .option('--no-seal', 'check only, without sealing pending events first')
+  .action((opts: { seal: boolean }) =>
+    withDatabase(async (database) => {
+      if (opts.seal) {
+        const sealed = await sealAuditChain(database.db);
+        if (sealed) say(`Sealed ${sealed} pending events.`);
+      }
+      const report = await verifyAuditChain(database.db, (checked, total) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rChecked ${checked} of ${total} links`);
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      if (report.ok) {
+        say(`Audit chain intact: ${report.sealed} links verified; ${report.unsealed} events not yet sealed.`);
+      } else {
+        const b = report.firstBroken!;
+        say(`Audit chain BROKEN at link ${b.seq} (event ${b.eventId}): ${b.reason}. ${report.sealed} links in the chain.`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program.parseAsync(process.argv).catch((err: Error) => {
+  say(`peerpath: ${err.message}`);
+  process.exit(1);
+});
+

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** One handle type for both drivers; a transaction handle satisfies it too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface SqlRunner {
+  /** Plain SQL with positional parameters, for pg-boss and tooling. Without params it may hold several statements. */
+  executeSql(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export interface Database extends SqlRunner {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// One lock key for every Peerpath instance migrating the same PostgreSQL database.
+const MIGRATION_LOCK_KEY = 7_273_447_001;
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target);
+}
+
+async function openPostgres(url: string, poolSize = 20): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    executeSql: (text, params) => pool.query(text, params as any[]),
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob | File }): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  let pglite: PGlite;
+  if (target.kind === 'pglite') {
+    const dir = path.resolve(target.dataDir);
+    mkdirSync(dir, { recursive: true });
+    // Two processes on one PGlite folder corrupt it silently; the lock makes the second one stop.
+    try {
+      release = await lockfile.lock(dir, { lockfilePath: path.join(dir, 'peerpath.lock'), stale: 15_000 });
+    } catch {
+      throw new Error(
+        `The data folder ${dir} is in use by another Peerpath process. Stop it first, or set PEERPATH_DATA_DIR to another folder.`,
+      );
+    }
+    pglite = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+  } else {
+    pglite = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  }
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    async executeSql(text, params) {
+      if (params && params.length > 0) return pglite.query(text, params);
+      const results = await pglite.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+    async migrate() {
+      await migratePglite(db as any, { migrationsFolder });
+    },
+    async close() {
+      await pglite.close();
+      await release?.();
+    },
+  };
+}

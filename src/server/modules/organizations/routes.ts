@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createProgramSchema, inviteUserSchema, orgUserSchema, programSchema, uuidSchema } from '../../../shared/schemas/tenancy.js';
+import { authed } from '../../platform/http.js';
+import { typed, withErrors } from '../../platform/routes.js';
+import { createProgram, listPrograms } from './programs.js';
+import { inviteUser, listUsers } from './users.js';
+
+const tags = ['organization'];
+
+export async function organizationRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+
+  r.get('/api/admin/programs', {
+    config: { access: ['org_admin'] },
+    schema: { tags, summary: "The organization's programs", response: withErrors({ 200: z.object({ programs: z.array(programSchema) }) }) },
+    handler: async (req) => ({ programs: await listPrograms(authed(req)) }),
+  });
+
+  r.post('/api/admin/programs', {
+    config: { access: ['org_admin'] },
+    schema: { tags, summary: 'Create a program', body: createProgramSchema, response: withErrors({ 201: programSchema }) },
+    handler: async (req, reply) => reply.status(201).send(await createProgram(authed(req), req.body)),
+  });
+
+  r.get('/api/admin/users', {
+    config: { access: ['org_admin'] },
+    schema: { tags, summary: 'People with an account in the organization', response: withErrors({ 200: z.object({ users: z.array(orgUserSchema) }) }) },
+    handler: async (req) => ({ users: await listUsers(authed(req)) }),
+  });
+
+  r.post('/api/admin/invitations', {
+    config: { access: ['org_admin'] },
+    schema: {
+      tags,
+      summary: 'Invite someone by email to a role; they choose their password from the link',
+      body: inviteUserSchema,
+      response: withErrors({ 201: z.object({ userId: uuidSchema }) }),
+    },
+    handler: async (req, reply) => reply.status(201).send(await inviteUser(authed(req), req.body)),
+  });
+}

@@ -1,0 +1,103 @@
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { authTokens, memberships, participants, sessions, users } from '../../db/schema/index.js';
+import type { Actor } from '../context.js';
+import { digestOf, newSecret } from './tokens.js';
+
+export const SESSION_COOKIE = 'peerpath_session';
+// Touch the idle deadline at most once a minute, not on every request.
+const TOUCH_AFTER_MS = 60_000;
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  absoluteExpiresAt: Date;
+}
+
+export async function createSession(
+  db: Db,
+  config: Config,
+  userId: string,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const { token, digest } = newSecret();
+  const csrfToken = newSecret(24).token;
+  const now = Date.now();
+  const absoluteExpiresAt = new Date(now + config.SESSION_ABSOLUTE_HOURS * 3_600_000);
+  await db.insert(sessions).values({
+    id: digest,
+    userId,
+    csrfToken,
+    idleExpiresAt: new Date(now + config.SESSION_IDLE_MINUTES * 60_000),
+    absoluteExpiresAt,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, csrfToken, absoluteExpiresAt };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
+export async function resolveSession(db: Db, config: Config, token: string): Promise<ResolvedSession | null> {
+  const id = digestOf(token);
+  const now = new Date();
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row) return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, idleExpiresAt: new Date(now.getTime() + config.SESSION_IDLE_MINUTES * 60_000) })
+      .where(eq(sessions.id, id));
+  }
+  const actor = await loadActor(db, row.user.id, id);
+  return actor ? { actor, csrfToken: row.session.csrfToken } : null;
+}
+
+export async function loadActor(db: Db, userId: string, sessionId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return null;
+  const [roles, [participant]] = await Promise.all([
+    db.select({ role: memberships.role, programId: memberships.programId }).from(memberships).where(eq(memberships.userId, userId)),
+    db.select({ id: participants.id }).from(participants).where(eq(participants.userId, userId)).limit(1),
+  ]);
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    displayName: user.displayName,
+    memberships: roles,
+    participantId: participant?.id ?? null,
+    sessionId,
+  };
+}
+
+export async function destroySession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** The clean-up job: expired sessions, and mailed links used or expired more than a day ago. */
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<{ sessions: number; tokens: number }> {
+  const gone = await db
+    .delete(sessions)
+    .where(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now)))
+    .returning({ id: sessions.id });
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const tokens = await db
+    .delete(authTokens)
+    .where(or(lt(authTokens.expiresAt, dayAgo), and(sql`${authTokens.usedAt} is not null`, lt(authTokens.usedAt, dayAgo))))
+    .returning({ id: authTokens.id });
+  return { sessions: gone.length, tokens: tokens.length };
+}

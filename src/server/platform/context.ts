@@ -1,0 +1,46 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Membership, Role } from '../../shared/schemas/tenancy.js';
+import type { Mailer } from './mail.js';
+
+/** Who is acting. Built once per request from the session; services never look at the request. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  displayName: string;
+  memberships: Membership[];
+  /** The participant record this user is, when they are a participant. */
+  participantId: string | null;
+  sessionId: string;
+}
+
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  ip: string | null;
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+}
+
+export type AuthedContext = RequestContext & { actor: Actor };
+
+export function hasRole(actor: Actor, role: Role, programId?: string): boolean {
+  return actor.memberships.some(
+    (m) => m.role === role && (programId === undefined || m.programId === programId || m.programId === null),
+  );
+}
+
+export function isOrgAdmin(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === 'org_admin');
+}
+
+/** Programs in which the actor holds the role. */
+export function programsWithRole(actor: Actor, role: Role): string[] {
+  return actor.memberships.filter((m) => m.role === role && m.programId).map((m) => m.programId!);
+}
+
+/** Runs fn in one transaction; the context it receives writes through that transaction. */
+export async function inTransaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx as unknown as Db }));
+}

@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { auditEvents, memberships, organizations, participants, peerAssignments, programs, users } from '../db/schema/index.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import type { Role } from '../../shared/schemas/tenancy.js';
+
+/** Everyone here is fictional. One password for every demo account, printed at start. */
+export const DEMO_PASSWORD = 'riverbend-demo-2026';
+export const DEMO_ORG_SLUG = 'riverbend';
+
+export interface DemoSignIn {
+  role: Role;
+  email: string;
+  displayName: string;
+}
+
+const people: Array<DemoSignIn & { programs: Array<'community' | 'reentry'> | null }> = [
+  { role: 'org_admin', email: 'admin@riverbend.example', displayName: 'Ada Okafor', programs: null },
+  { role: 'supervisor', email: 'supervisor@riverbend.example', displayName: 'Sam Rivera', programs: ['community', 'reentry'] },
+  { role: 'peer_worker', email: 'peer@riverbend.example', displayName: 'Jordan Ellis', programs: ['community'] },
+  { role: 'peer_worker', email: 'peer.reentry@riverbend.example', displayName: 'Marcus Bell', programs: ['reentry'] },
+  { role: 'participant', email: 'participant@riverbend.example', displayName: 'Alex Moreno', programs: ['community'] },
+  { role: 'clinician', email: 'clinician@riverbend.example', displayName: 'Priya Shah', programs: ['community'] },
+  { role: 'moderator', email: 'moderator@riverbend.example', displayName: 'Lee Chen', programs: ['community'] },
+];
+
+export const demoSignIns: DemoSignIn[] = people.map(({ role, email, displayName }) => ({ role, email, displayName }));
+
+/** Creates the Riverbend demo organization once; later calls find it and change nothing. */
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<{ created: boolean }> {
+  const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
+  if (existing) return { created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    log('Creating Riverbend Recovery Community…');
+    const [org] = await tx.insert(organizations).values({ slug: DEMO_ORG_SLUG, name: 'Riverbend Recovery Community' }).returning();
+    const orgId = org!.id;
+    const programRows = await tx
+      .insert(programs)
+      .values([
+        { organizationId: orgId, slug: 'community', name: 'Community Recovery Support', setting: 'community', timeZone: 'America/Chicago' },
+        { organizationId: orgId, slug: 'reentry', name: 'Reentry Bridge', setting: 'reentry', timeZone: 'America/Chicago' },
+      ])
+      .returning();
+    const programId = (slug: string) => programRows.find((p) => p.slug === slug)!.id;
+
+    log('Adding staff and a participant with a login…');
+    const userIds: Record<string, string> = {};
+    for (const person of people) {
+      const [u] = await tx
+        .insert(users)
+        .values({ organizationId: orgId, email: person.email, displayName: person.displayName, passwordHash })
+        .returning({ id: users.id });
+      userIds[person.email] = u!.id;
+      const programSlugs = person.programs ?? [null];
+      await tx.insert(memberships).values(
+        programSlugs.map((slug) => ({ organizationId: orgId, userId: u!.id, programId: slug ? programId(slug) : null, role: person.role })),
+      );
+    }
+
+    log('Enrolling participants (some without a login, as in prison)…');
+    const jordan = userIds['peer@riverbend.example']!;
+    const marcus = userIds['peer.reentry@riverbend.example']!;
+    const day = 86_400_000;
+    const enrol = [
+      { name: 'Alex Moreno', pronouns: 'he/him', program: 'community', user: userIds['participant@riverbend.example']!, peer: jordan, daysAgo: 64 },
+      { name: 'Chris Palmer', pronouns: 'they/them', program: 'community', user: null, peer: jordan, daysAgo: 120 },
+      { name: 'Taylor Reyes', pronouns: 'she/her', program: 'community', user: null, peer: null, daysAgo: 3 },
+      { name: 'Dana Whitfield', pronouns: 'she/her', program: 'reentry', user: null, peer: marcus, daysAgo: 30 },
+      { name: 'Luis Ortega', pronouns: 'he/him', program: 'reentry', user: null, peer: marcus, daysAgo: 12 },
+    ];
+    for (const p of enrol) {
+      const enrolledAt = new Date(Date.now() - p.daysAgo * day);
+      const [row] = await tx
+        .insert(participants)
+        .values({ organizationId: orgId, programId: programId(p.program), userId: p.user, preferredName: p.name, pronouns: p.pronouns, enrolledAt })
+        .returning({ id: participants.id });
+      await tx.insert(auditEvents).values({
+        organizationId: orgId,
+        action: 'participant.create',
+        participantId: row!.id,
+        resourceType: 'participant',
+        resourceId: row!.id,
+        outcome: 'allowed',
+        details: { source: 'demo seed' },
+      });
+      if (p.peer) {
+        await tx.insert(peerAssignments).values({
+          organizationId: orgId,
+          participantId: row!.id,
+          peerWorkerId: p.peer,
+          reason: 'enrolment',
+          startedAt: enrolledAt,
+        });
+      }
+    }
+  });
+  log('Demo organization ready.');
+  return { created: true };
+}

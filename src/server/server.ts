@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { startAuditSealer, startJobs, type Jobs } from './platform/jobs.js';
+
+export function databaseTarget(config: Config) {
+  return config.DATABASE_URL
+    ? ({ kind: 'postgres', url: config.DATABASE_URL } as const)
+    : ({ kind: 'pglite', dataDir: config.PEERPATH_DATA_DIR } as const);
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, starts jobs and the audit sealer, and listens. */
+export async function startServer(config: Config, opts: { database?: Database; beforeListen?: (db: Database) => Promise<void> } = {}): Promise<RunningServer> {
+  const database = opts.database ?? (await openDatabase(databaseTarget(config)));
+  await database.migrate();
+  await opts.beforeListen?.(database);
+  const app = await buildApp({ config, database });
+  let jobs: Jobs | undefined;
+  if (config.JOBS) jobs = await startJobs(database, app.log);
+  const sealer = startAuditSealer(database, config.AUDIT_SEAL_INTERVAL_MS, app.log);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await jobs?.stop().catch(() => {});
+      await sealer.stop();
+      await database.close();
+    })());
+  return { app, database, url: address, stop };
+}

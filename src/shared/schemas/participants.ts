@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { uuidSchema } from './tenancy.js';
+
+export const participantStatuses = ['active', 'discharged'] as const;
+
+/** What the actor may do with a participant's record, computed by the server's access policy. */
+export const participantCanSchema = z.object({
+  edit: z.boolean(),
+  viewAudit: z.boolean(),
+});
+
+export const participantSummarySchema = z.object({
+  id: uuidSchema,
+  preferredName: z.string(),
+  pronouns: z.string().nullable(),
+  status: z.enum(participantStatuses),
+  programId: uuidSchema,
+  programName: z.string(),
+  enrolledAt: z.iso.datetime({ offset: true }),
+  hasLogin: z.boolean(),
+  peerWorker: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
+  relationship: z.enum(['self', 'assigned_peer', 'supervisor', 'org_admin', 'clinician_consent']),
+  can: participantCanSchema,
+});
+export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
+
+export const participantListSchema = z.object({ participants: z.array(participantSummarySchema) });
+
+export const createParticipantSchema = z.object({
+  programId: uuidSchema,
+  preferredName: z.string().trim().min(1).max(120),
+  pronouns: z.string().trim().max(40).optional(),
+  peerWorkerId: uuidSchema.optional(),
+});
+export type CreateParticipant = z.infer<typeof createParticipantSchema>;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+export const programSettings = [
+  'community',
+  'treatment',
+  'reentry',
+  'corrections',
+  'sober_living',
+  'outreach',
+  'recovery_community_center',
+] as const;
+export const programSettingSchema = z.enum(programSettings);
+
+export const roles = ['participant', 'peer_worker', 'supervisor', 'clinician', 'moderator', 'org_admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const locales = ['en', 'es'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const uuidSchema = z.uuid();
+
+export const slugSchema = z
+  .string()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes');
+
+/** An IANA time zone that this runtime knows. */
+export const timeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as America/Chicago');
+
+export const programSchema = z.object({
+  id: uuidSchema,
+  slug: slugSchema,
+  name: z.string(),
+  setting: programSettingSchema,
+  timeZone: z.string(),
+  crisisLine: z.string(),
+});
+export type Program = z.infer<typeof programSchema>;
+
+export const organizationSchema = z.object({
+  id: uuidSchema,
+  slug: slugSchema,
+  name: z.string(),
+});
+
+export const membershipSchema = z.object({
+  role: roleSchema,
+  programId: uuidSchema.nullable(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+export const createProgramSchema = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(2).max(120),
+  setting: programSettingSchema,
+  timeZone: timeZoneSchema,
+  crisisLine: z.string().trim().min(2).max(60).optional(),
+});
+
+export const orgUserSchema = z.object({
+  id: uuidSchema,
+  email: z.string(),
+  displayName: z.string(),
+  memberships: z.array(membershipSchema),
+  status: z.enum(['active', 'invited', 'disabled']),
+});
+export type OrgUser = z.infer<typeof orgUserSchema>;
+
+export const inviteUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email()),
+    displayName: z.string().trim().min(1).max(120),
+    role: roleSchema,
+    programId: uuidSchema.optional(),
+    /** For a participant whose record already exists (for example enrolled in prison, without a login). */
+    participantId: uuidSchema.optional(),
+  })
+  .refine((v) => v.role === 'org_admin' || v.programId !== undefined, {
+    path: ['programId'],
+    message: 'choose the program this role belongs to',
+  });
+export type InviteUser = z.infer<typeof inviteUserSchema>;
