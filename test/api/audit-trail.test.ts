@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealAuditChain, verifyAuditChain } from '../../src/server/platform/audit-chain.js';
+import { createTestApp, signIn, type TestApp } from '../helpers/app.js';
+import { makeWorld, type World } from '../helpers/factories.js';
+
+/** The database's own message: drizzle wraps it as the cause of a "Failed query" error. */
+async function failureOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as Error & { cause?: Error };
+    return e.cause?.message ?? e.message;
+  }
+  return 'no error';
+}
+
+let t: TestApp;
+let world: World;
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await makeWorld(t.database.db);
+});
+afterAll(() => t.close());
+
+describe('the audit trail is append-only and hash-chained', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    const s = await signIn(t.app, world.users.peerA.email);
+    await s.get(`/api/participants/${world.participant.id}`);
+    const db = t.database.db;
+    expect(await failureOf(db.execute(sql`update audit_events set action = 'nothing.happened' where participant_id = ${world.participant.id}`))).toMatch(/append-only/);
+    expect(await failureOf(db.execute(sql`delete from audit_events where participant_id = ${world.participant.id}`))).toMatch(/append-only/);
+    expect(await failureOf(db.execute(sql`truncate audit_events`))).toMatch(/append-only/);
+    await sealAuditChain(db);
+    expect(await failureOf(db.execute(sql`delete from audit_chain`))).toMatch(/append-only/);
+  });
+
+  it('seals committed events into a chain that verifies, and reports nothing left unsealed', async () => {
+    const s = await signIn(t.app, world.users.orgAdmin.email);
+    await s.get('/api/participants');
+    await sealAuditChain(t.database.db);
+    const report = await verifyAuditChain(t.database.db);
+    expect(report.firstBroken).toBeNull();
+    expect(report.ok).toBe(true);
+    expect(report.sealed).toBeGreaterThan(0);
+  });
+
+  it('an event rolled back with its change never enters the trail', async () => {
+    const admin = await signIn(t.app, world.users.orgAdmin.email);
+    // The email is taken, so the invitation's transaction (user, membership, audit event) rolls back whole.
+    const res = await admin.post('/api/admin/invitations', { email: world.users.peerA.email, displayName: 'Dup', role: 'peer_worker', programId: world.programA.id });
+    expect(res.statusCode).toBe(409);
+    const result: any = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_events where action = 'invitation.create' and actor_user_id = ${world.users.orgAdmin.id}`,
+    );
+    expect((Array.isArray(result) ? result : result.rows)[0].n).toBe(0);
+    const ok = await admin.post('/api/admin/invitations', { email: `fresh-${Date.now()}@test.example`, displayName: 'Fresh', role: 'peer_worker', programId: world.programA.id });
+    expect(ok.statusCode).toBe(201);
+    const after: any = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_events where action = 'invitation.create' and actor_user_id = ${world.users.orgAdmin.id}`,
+    );
+    expect((Array.isArray(after) ? after : after.rows)[0].n).toBe(1);
+  });
+});
