@@ -11,7 +11,7 @@ describe('configuration from the environment', () => {
   it.each([
     ['PORT', 'eighty'],
     ['DATABASE_URL', 'mysql://localhost/db'],
-    ['SESSION_SECRET', 'too-short'],
+    ['SESSION_IDLE_MINUTES', '0'],
     ['SMTP_URL', 'http://mail.example'],
     ['TRUST_PROXY', 'maybe'],
   ])('stops on a bad %s and names it', (name, value) => {
