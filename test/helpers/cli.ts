@@ -19,7 +19,7 @@ export interface CliResult {
  * A database of its own for a test that runs the `peerpath` command: a fresh data folder, or a
  * fresh PostgreSQL database beside the test database (dropped afterwards).
  */
-export async function isolatedCliDatabase() {
+export async function isolatedCliDatabase(): Promise<{ env: Record<string, string>; open(): Promise<Database>; dispose(): Promise<void> }> {
   if (testDbKind() === 'postgres') {
     const base = new URL(testDatabaseUrl());
     const name = `peerpath_cli_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;

@@ -27,7 +27,7 @@ export async function makeProgram(db: Db, organizationId: string, setting: 'comm
   return p!;
 }
 
-export async function makeUser(db: Db, organizationId: string, role: Role, programId: string | null, label = role): Promise<TestUser> {
+export async function makeUser(db: Db, organizationId: string, role: Role, programId: string | null, label: string = role): Promise<TestUser> {
   const email = `${label}-${randomUUID().slice(0, 8)}@test.example`;
   const [u] = await db
     .insert(users)

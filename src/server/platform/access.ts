@@ -15,20 +15,73 @@ export const relationships = ['self', 'assigned_peer', 'supervisor', 'org_admin'
 export type Relationship = (typeof relationships)[number];
 
 /** Kinds of participant data. Later modules add theirs here and in `grants`. */
-export type DataCategory = 'profile' | 'assignment' | 'audit_trail';
+export type DataCategory =
+  | 'profile'
+  | 'assignment'
+  | 'audit_trail'
+  | 'checkins'
+  | 'milestones'
+  | 'goals'
+  | 'coping'
+  | 'journal'
+  | 'safety_plan'
+  | 'assessments'
+  | 'alerts';
 export type Access = 'read' | 'write';
+
+const R = ['read'] as const;
+const RW = ['read', 'write'] as const;
 
 /**
  * What each relationship may do with each category: one reviewed table, not scattered ifs.
+ * Rows inside a category may narrow further by relationship: a private check-in or an unshared
+ * journal entry is the participant's alone (see `seesOwnPrivate`).
+ * An org admin runs the organization; they see the record and its trail, not its clinical content.
  * clinician_consent grants nothing until the consent module supplies the consented categories.
  */
 const grants: Record<Relationship, Partial<Record<DataCategory, readonly Access[]>>> = {
-  self: { profile: ['read', 'write'], assignment: ['read'] },
-  assigned_peer: { profile: ['read', 'write'], assignment: ['read'] },
-  supervisor: { profile: ['read', 'write'], assignment: ['read', 'write'] },
-  org_admin: { profile: ['read', 'write'], assignment: ['read', 'write'], audit_trail: ['read'] },
+  self: {
+    profile: RW,
+    assignment: R,
+    checkins: RW,
+    milestones: RW,
+    goals: RW,
+    coping: RW,
+    journal: RW,
+    safety_plan: RW,
+    assessments: RW,
+  },
+  assigned_peer: {
+    profile: RW,
+    assignment: R,
+    checkins: R,
+    milestones: R,
+    goals: RW,
+    coping: R,
+    journal: R,
+    safety_plan: RW,
+    assessments: RW,
+    alerts: RW,
+  },
+  supervisor: {
+    profile: RW,
+    assignment: RW,
+    checkins: R,
+    milestones: R,
+    goals: R,
+    coping: R,
+    safety_plan: R,
+    assessments: R,
+    alerts: RW,
+  },
+  org_admin: { profile: RW, assignment: RW, audit_trail: R },
   clinician_consent: {},
 };
+
+/** Private check-ins and unshared journal entries: only the participant themself sees them. */
+export function seesOwnPrivate(rels: readonly Relationship[]): boolean {
+  return rels.includes('self');
+}
 
 export function relationshipAllows(rel: Relationship, category: DataCategory, access: Access): boolean {
   return grants[rel][category]?.includes(access) ?? false;
