@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { participants, peerAssignments } from '../db/schema/index.js';
+import { dataCategories, type DataCategory } from '../../shared/schemas/participants.js';
 import { AppError } from './errors.js';
 import { recordAudit, type AuditAction } from './audit.js';
 import { isOrgAdmin, programsWithRole, type Actor, type AuthedContext, type RequestContext } from './context.js';
@@ -14,19 +15,7 @@ import { isOrgAdmin, programsWithRole, type Actor, type AuthedContext, type Requ
 export const relationships = ['self', 'assigned_peer', 'supervisor', 'org_admin', 'clinician_consent'] as const;
 export type Relationship = (typeof relationships)[number];
 
-/** Kinds of participant data. Later modules add theirs here and in `grants`. */
-export type DataCategory =
-  | 'profile'
-  | 'assignment'
-  | 'audit_trail'
-  | 'checkins'
-  | 'milestones'
-  | 'goals'
-  | 'coping'
-  | 'journal'
-  | 'safety_plan'
-  | 'assessments'
-  | 'alerts';
+export type { DataCategory };
 export type Access = 'read' | 'write';
 
 const R = ['read'] as const;
@@ -77,6 +66,13 @@ const grants: Record<Relationship, Partial<Record<DataCategory, readonly Access[
   org_admin: { profile: RW, assignment: RW, audit_trail: R },
   clinician_consent: {},
 };
+
+/** The per-category read/write map the API sends to the UI (`can.access`). */
+export function accessMap(rels: readonly Relationship[]): Record<DataCategory, { read: boolean; write: boolean }> {
+  return Object.fromEntries(
+    dataCategories.map((c) => [c, { read: anyAllows(rels, c, 'read'), write: anyAllows(rels, c, 'write') }]),
+  ) as Record<DataCategory, { read: boolean; write: boolean }>;
+}
 
 /** Private check-ins and unshared journal entries: only the participant themself sees them. */
 export function seesOwnPrivate(rels: readonly Relationship[]): boolean {

@@ -3,10 +3,28 @@ import { uuidSchema } from './tenancy.js';
 
 export const participantStatuses = ['active', 'discharged'] as const;
 
+/** Kinds of participant data the access policy knows (the server's grants table is keyed by these). */
+export const dataCategories = [
+  'profile',
+  'assignment',
+  'audit_trail',
+  'checkins',
+  'milestones',
+  'goals',
+  'coping',
+  'journal',
+  'safety_plan',
+  'assessments',
+  'alerts',
+] as const;
+export type DataCategory = (typeof dataCategories)[number];
+
 /** What the actor may do with a participant's record, computed by the server's access policy. */
 export const participantCanSchema = z.object({
   edit: z.boolean(),
   viewAudit: z.boolean(),
+  /** Per kind of data: may the actor read it, may they change it. The web app shows and hides by this. */
+  access: z.record(z.enum(dataCategories), z.object({ read: z.boolean(), write: z.boolean() })),
 });
 
 export const participantSummarySchema = z.object({

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CreateParticipant, ParticipantSummary } from '../../../shared/schemas/participants.js';
 import { memberships, participants, peerAssignments, programs, users } from '../../db/schema/index.js';
-import { anyAllows, relationshipsTo, requireParticipantAccess, visibleParticipants, type Relationship } from '../../platform/access.js';
+import { accessMap, anyAllows, relationshipsTo, requireParticipantAccess, visibleParticipants, type Relationship } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hasRole, inTransaction, type AuthedContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -46,7 +46,7 @@ function toSummary(row: SummaryRow, rels: Relationship[]): ParticipantSummary {
     hasLogin: row.userId !== null,
     peerWorker: row.peerWorkerId ? { id: row.peerWorkerId, displayName: row.peerWorkerName ?? '' } : null,
     relationship: relationshipOrder.find((r) => rels.includes(r)) ?? 'org_admin',
-    can: { edit: anyAllows(rels, 'profile', 'write'), viewAudit: anyAllows(rels, 'audit_trail', 'read') },
+    can: { edit: anyAllows(rels, 'profile', 'write'), viewAudit: anyAllows(rels, 'audit_trail', 'read'), access: accessMap(rels) },
   };
 }
 
