@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -14,23 +14,46 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { installErrorHandling, installRequestContext } from './platform/http.js';
+import { journalCipherFor } from './platform/crypto.js';
 import { createMailer, type Mailer } from './platform/mail.js';
+import { createLocalRealtime, createPostgresRealtime, type Realtime } from './platform/realtime.js';
+import websocket from '@fastify/websocket';
 import { typed } from './platform/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { participantRoutes } from './modules/participants/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { realtimeRoutes } from './modules/realtime/routes.js';
+import { assessmentRoutes } from './modules/assessments/routes.js';
+import { checkInRoutes } from './modules/checkins/routes.js';
+import { journalRoutes } from './modules/journal/routes.js';
+import { safetyPlanRoutes } from './modules/safety-plan/routes.js';
+import { goalRoutes } from './modules/goals/routes.js';
+import { copingRoutes } from './modules/coping/routes.js';
+import { milestoneRoutes } from './modules/milestones/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The instance's live-event fan-out, for jobs and tools that publish outside a request. */
+    realtime: Realtime;
+  }
+}
 
 export interface AppDeps {
   config: Config;
   database: Database;
   mailer?: Mailer;
+  /** Shared by the instances of one test; otherwise built here from the database. */
+  realtime?: Realtime;
 }
 
 /** Builds the whole app without listening: the server and the tests (app.inject) use the same one. */
-export async function buildApp({ config, database, mailer }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, mailer, realtime: givenRealtime }: AppDeps): Promise<FastifyInstance> {
+  // First: a missing journal key stops here, before anything listens.
+  const journalCipher = journalCipherFor(config);
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -64,6 +87,7 @@ export async function buildApp({ config, database, mailer }: AppDeps): Promise<F
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -79,11 +103,21 @@ export async function buildApp({ config, database, mailer }: AppDeps): Promise<F
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const realtime =
+    givenRealtime ??
+    (database.kind === 'postgres' && database.url && database.pool
+      ? await createPostgresRealtime({ url: database.url, pool: database.pool, logger: app.log })
+      : createLocalRealtime());
+  if (!givenRealtime) app.addHook('onClose', () => realtime.close());
+  app.decorate('realtime', realtime);
+
   installErrorHandling(app);
   installRequestContext(app, {
     db: database.db,
     config,
     mailer: mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger: app.log }),
+    journalCipher,
+    realtime,
   });
 
   typed(app).get('/healthz', {
@@ -108,18 +142,39 @@ export async function buildApp({ config, database, mailer }: AppDeps): Promise<F
   await app.register(organizationRoutes);
   await app.register(participantRoutes);
   await app.register(auditRoutes);
+  await app.register(realtimeRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(checkInRoutes);
+  await app.register(journalRoutes);
+  await app.register(safetyPlanRoutes);
+  await app.register(goalRoutes);
+  await app.register(copingRoutes);
+  await app.register(milestoneRoutes);
+  await app.register(notificationRoutes);
 
   await serveWeb(app);
   return app;
 }
 
-/** The built React app, with every non-API path answering index.html so client routes load directly. */
+/**
+ * The built React app. Files are looked up at request time (a rebuild while running is picked up);
+ * every other non-API path answers index.html, so client routes load directly.
+ */
 async function serveWeb(app: FastifyInstance): Promise<void> {
-  if (!existsSync(path.join(webRoot, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  await app.register(fastifyStatic, { root: webRoot, serve: false });
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'route.not_found', message: `There is no ${req.method} ${req.url.split('?')[0]}.`, requestId: req.id } });
+    const urlPath = decodeURIComponent(req.url.split('?')[0]!);
+    if (urlPath.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'route.not_found', message: `There is no ${req.method} ${urlPath}.`, requestId: req.id } });
+    }
+    const file = path.resolve(webRoot, `.${urlPath}`);
+    if (file.startsWith(webRoot + path.sep) && existsSync(file) && statSync(file).isFile()) {
+      // Vite names built assets by content hash: they never change, so browsers may keep them.
+      const immutable = urlPath.startsWith('/assets/');
+      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(webRoot, file));
+    }
+    if (!existsSync(path.join(webRoot, 'index.html'))) {
+      return reply.status(503).send({ error: { code: 'server.error', message: 'The web app is not built yet: run `npm run build`.', requestId: req.id } });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

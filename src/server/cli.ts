@@ -1,20 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { and, eq } from "drizzle-orm";
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { memberships, organizations, programs, users } from './db/schema/index.js';
+import { reencryptJournalEntries } from './modules/journal/reencrypt-journal.js';
 import { hashPassword } from './platform/auth/passwords.js';
 import { sealAuditChain, verifyAuditChain } from './platform/audit-chain.js';
+import { ensureJournalKeys, TextCipher } from './platform/crypto.js';
 import { roles } from '../shared/schemas/tenancy.js';
 import { DEMO_PASSWORD, demoSignIns, seedDemo } from './seed/demo.js';
+import { describeImport, importInstrumentPack } from './modules/assessments/import-pack.js';
+import { parseInstrumentPack } from '../shared/instruments/index.js';
 import { databaseTarget, startServer } from './server.js';
 import { ensureWebBuilt } from './web-build.js';
 
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function config(): Config {
+/** A configuration problem ends the command with exit code 2 and a message naming the variable. */
+function orStop<T>(make: () => T): T {
   try {
-    return loadConfig();
+    return make();
   } catch (err) {
     if (err instanceof ConfigError) {
       say(err.message);
@@ -24,8 +31,12 @@ function config(): Config {
   }
 }
 
-async function withDatabase<T>(fn: (db: Database, cfg: Config) => Promise<T>): Promise<T> {
-  const cfg = config();
+const config = (): Config => orStop(() => loadConfig());
+
+/** The configuration with the journal keys in place: commands that read or write the journal need them. */
+const configWithJournalKeys = (): Config => orStop(() => ensureJournalKeys(loadConfig(), say));
+
+async function withDatabase<T>(fn: (db: Database, cfg: Config) => Promise<T>, cfg: Config = config()): Promise<T> {
   const database = await openDatabase(databaseTarget(cfg));
   try {
     await database.migrate();
@@ -50,7 +61,7 @@ program
   .description('Apply migrations and serve the API and the web app')
   .option('--demo', 'create the Riverbend demo organization if it is missing, and print its sign-ins')
   .action(async (opts: { demo?: boolean }) => {
-    const cfg = config();
+    const cfg = configWithJournalKeys();
     await ensureWebBuilt(say);
     say(cfg.DATABASE_URL ? 'Database: PostgreSQL' : `Database: embedded (PGlite) in ${cfg.PEERPATH_DATA_DIR}`);
     const server = await startServer(cfg, {
@@ -128,6 +139,24 @@ user
     }),
   );
 
+const instrumentsCommand = program.command('instruments').description('Validated measures');
+instrumentsCommand
+  .command('import <file>')
+  .description('Load instrument definitions from a JSON pack (the same format as the shipped ones); --org for one organization only')
+  .option('--org <slug>', 'organization slug: its pack replaces the wording of the same instrument id + version for it alone')
+  .action(async (file: string, opts: { org?: string }) => {
+    const text = await readFile(file, 'utf8').catch((err: Error) => {
+      throw new Error(`cannot read ${file}: ${err.message}`);
+    });
+    // A malformed pack is refused before the database is opened.
+    const definitions = parseInstrumentPack(text);
+    await withDatabase(async (database) => {
+      const ctx = { actor: null, requestId: `cli-${randomUUID()}`, ip: null, db: database.db };
+      const report = await importInstrumentPack(ctx, definitions, opts.org === undefined ? {} : { organizationSlug: opts.org });
+      for (const line of describeImport(report)) say(line);
+    });
+  });
+
 const audit = program.command('audit').description('The audit trail');
 audit
   .command('verify')
@@ -152,6 +181,36 @@ audit
       }
     }),
   );
+
+const journal = program.command('journal').description('The encrypted journal');
+journal
+  .command('rotate-keys')
+  .description('Re-encrypt every journal entry not under the current key (the first in PEERPATH_JOURNAL_KEYS), in batches')
+  .option('--batch-size <n>', 'entries per transaction', (v) => Number.parseInt(v, 10), 200)
+  .action((opts: { batchSize: number }) => {
+    if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new Error('--batch-size must be a whole number of 1 or more');
+    const cfg = configWithJournalKeys();
+    return withDatabase(async (database) => {
+      const cipher = new TextCipher(cfg.PEERPATH_JOURNAL_KEYS!);
+      const older = cipher.olderKeyIds();
+      say(`Current key: "${cipher.currentKeyId}". ${older.length ? `Older keys: ${older.map((k) => `"${k}"`).join(', ')}.` : 'No older keys are configured.'}`);
+      const report = await reencryptJournalEntries(
+        { db: database.db, cipher, runId: `cli:journal.rotate-keys:${randomUUID()}` },
+        { batchSize: opts.batchSize, onProgress: (done, total) => say(`Processed ${done} of ${total} entries`) },
+      );
+      say(`${report.reencrypted} of ${report.total} entries re-encrypted under "${cipher.currentKeyId}".`);
+      for (const f of report.failed) say(`Entry ${f.id} (key "${f.keyId}") would not open: it was altered or moved; left as it is.`);
+      for (const [keyId, n] of Object.entries(report.unknownKeys)) {
+        say(`${n} entries are under key "${keyId}", which is not in PEERPATH_JOURNAL_KEYS: add it (after the current key) and run this again.`);
+      }
+      if (report.remaining === 0) {
+        say(older.length ? `Every entry is under "${cipher.currentKeyId}": the older keys can now be removed from PEERPATH_JOURNAL_KEYS.` : 'Every entry is under the current key.');
+      } else {
+        say(`${report.remaining} entries are still not under "${cipher.currentKeyId}": keep the older keys until they are.`);
+        process.exitCode = 1;
+      }
+    }, cfg);
+  });
 
 program.parseAsync(process.argv).catch((err: Error) => {
   say(`peerpath: ${err.message}`);

@@ -25,6 +25,8 @@ export interface Database extends SqlRunner {
   db: Db;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The connection string, on PostgreSQL: realtime keeps one LISTEN connection of its own. */
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
     kind: 'postgres',
     db,
     pool,
+    url,
     executeSql: (text, params) => pool.query(text, params as any[]),
     async migrate() {
       const client = await pool.connect();

@@ -16,6 +16,7 @@ export type AuditAction =
   | 'milestone.create'
   | 'milestone.celebrate'
   | 'recovery_start.set'
+  | 'reminder.read'
   | 'reminder.update'
   | 'goal.read'
   | 'goal.create'
@@ -65,7 +66,10 @@ export interface AuditEventInput {
   organizationId?: string | null;
 }
 
-function toRow(ctx: RequestContext, e: AuditEventInput) {
+/** What an event needs to know about its context; a command-line task without a request has this much too. */
+export type AuditContext = Pick<RequestContext, 'actor' | 'requestId' | 'ip' | 'db'>;
+
+function toRow(ctx: AuditContext, e: AuditEventInput) {
   const actor = ctx.actor;
   return {
     organizationId: e.organizationId ?? actor?.organizationId ?? null,
@@ -86,7 +90,7 @@ function toRow(ctx: RequestContext, e: AuditEventInput) {
  * Appends events through ctx.db: inside a transaction they commit or roll back with the change they
  * record. No chain head is touched here; the sealer links committed rows later.
  */
-export async function recordAudit(ctx: RequestContext, ...events: AuditEventInput[]): Promise<void> {
+export async function recordAudit(ctx: AuditContext, ...events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   await ctx.db.insert(auditEvents).values(events.map((e) => toRow(ctx, e)));
 }

@@ -1,7 +1,9 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Membership, Role } from '../../shared/schemas/tenancy.js';
+import type { TextCipher } from './crypto.js';
 import type { Mailer } from './mail.js';
+import type { Realtime } from './realtime.js';
 
 /** Who is acting. Built once per request from the session; services never look at the request. */
 export interface Actor {
@@ -21,6 +23,10 @@ export interface RequestContext {
   db: Db;
   config: Config;
   mailer: Mailer;
+  /** Live events to people's open tabs (in-process, or through PostgreSQL NOTIFY across instances). */
+  realtime: Realtime;
+  /** Seals and opens journal text; built once in buildApp from the configured keys. */
+  journalCipher: TextCipher;
 }
 
 export type AuthedContext = RequestContext & { actor: Actor };

@@ -3,8 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { sealAuditChain } from './audit-chain.js';
+import { sendDueCheckInReminders } from '../modules/notifications/send-due-reminders.js';
 
 export const SESSION_CLEANUP_JOB = 'sessions.cleanup';
+export const CHECKIN_REMINDER_JOB = 'checkins.reminders';
+// Every five minutes: a reminder comes at most five minutes after the time the participant chose.
+export const CHECKIN_REMINDER_CRON = '*/5 * * * *';
 
 export interface Jobs {
   boss: PgBoss;
@@ -25,6 +29,12 @@ export async function startJobs(database: Database, logger: FastifyBaseLogger): 
     logger.info({ removed }, 'expired sessions and spent links removed');
   });
   await boss.schedule(SESSION_CLEANUP_JOB, '*/15 * * * *');
+  await boss.createQueue(CHECKIN_REMINDER_JOB);
+  await boss.work(CHECKIN_REMINDER_JOB, async () => {
+    const { sent } = await sendDueCheckInReminders(database.db);
+    logger.info({ sent }, 'check-in reminders sent');
+  });
+  await boss.schedule(CHECKIN_REMINDER_JOB, CHECKIN_REMINDER_CRON);
   return {
     boss,
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 5_000 }),

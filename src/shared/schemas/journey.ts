@@ -74,3 +74,33 @@ export const alertKinds = [
 ] as const;
 export const alertSeverities = ['urgent', 'high', 'normal'] as const;
 export const alertStatuses = ['open', 'acknowledged', 'resolved'] as const;
+
+/** Lived experience a peer worker chooses to share, and a participant may look for in a match. */
+export const livedExperiences = [
+  'alcohol',
+  'opioids',
+  'stimulants',
+  'cannabis',
+  'polysubstance',
+  'twelve_step',
+  'smart_recovery',
+  'mat',
+  'faith_based',
+  'harm_reduction',
+  'justice_involvement',
+  'incarceration',
+  'mental_health',
+  'lgbtq',
+  'veteran',
+  'parent',
+  'homelessness',
+  'trauma',
+] as const;
+
+export const genders = ['woman', 'man', 'non_binary', 'self_described', 'prefer_not_to_say'] as const;
+
+export const contactTypes = ['in_person', 'phone', 'video', 'text', 'group', 'outreach', 'prison_visit'] as const;
+export const contactActivities = ['emotional_support', 'mentoring', 'resource_connection', 'advocacy', 'crisis_support', 'skill_building'] as const;
+export const appointmentModes = ['in_person', 'phone', 'video'] as const;
+export const appointmentStatuses = ['scheduled', 'cancelled', 'completed', 'missed'] as const;
+export const taskSources = ['note', 'alert', 'appointment', 'manual'] as const;

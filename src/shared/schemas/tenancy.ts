@@ -37,6 +37,13 @@ export const timeZoneSchema = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as America/Chicago');
 
+/** A number someone can tap to call or text: digits with the usual separators, at least two digits. */
+export const phoneNumberSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^(?=(?:\D*\d){2})[+(]?\d[\d ()\-.]*$/, 'use a phone number such as 988 or +1 (555) 010-0199');
+
 export const programSchema = z.object({
   id: uuidSchema,
   slug: slugSchema,
@@ -64,8 +71,17 @@ export const createProgramSchema = z.object({
   name: z.string().trim().min(2).max(120),
   setting: programSettingSchema,
   timeZone: timeZoneSchema,
-  crisisLine: z.string().trim().min(2).max(60).optional(),
+  crisisLine: phoneNumberSchema.optional(),
 });
+
+export const updateProgramSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120).optional(),
+    /** null goes back to the organization's default line (988 unless configured). */
+    crisisLine: phoneNumberSchema.nullable().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.crisisLine !== undefined, { path: ['name'], message: 'send name, crisisLine, or both' });
+export type UpdateProgram = z.output<typeof updateProgramSchema>;
 
 export const orgUserSchema = z.object({
   id: uuidSchema,

@@ -4,3 +4,4 @@ export * from './participants.js';
 export * from './audit.js';
 export * from './journey.js';
 export * from './assessments.js';
+export * from './workspace.js';

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, destroySession, type NewSession } from '../../platform/auth/sessions.js';
 import { toProgram } from '../organizations/programs.js';
+import { userChannel } from '../../platform/realtime.js';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -104,4 +105,6 @@ async function sessionUser(ctx: RequestContext, actor: Actor): Promise<SessionUs
 export async function signOut(ctx: RequestContext, actor: Actor): Promise<void> {
   await destroySession(ctx.db, actor.sessionId);
   await recordAudit(ctx, { action: 'auth.sign_out', resourceType: 'user', resourceId: actor.userId });
+  // Open sockets of this session close too, in every instance.
+  await ctx.realtime.publish(userChannel(actor.userId), { type: 'session.ended', sessionId: actor.sessionId });
 }

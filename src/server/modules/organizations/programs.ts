@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Program } from '../../../shared/schemas/tenancy.js';
+import type { Program, UpdateProgram } from '../../../shared/schemas/tenancy.js';
 import { programs } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction, type AuthedContext } from '../../platform/context.js';
@@ -42,6 +42,26 @@ export async function createProgram(
       .values({ ...input, crisisLine: input.crisisLine ?? null, organizationId: ctx.actor.organizationId })
       .returning();
     await recordAudit(tx, { action: 'program.create', resourceType: 'program', resourceId: row!.id });
+    return toProgram(row!, ctx.config.CRISIS_LINE);
+  });
+}
+
+/** Renames a program or sets its crisis line (null: back to the organization's default). */
+export async function updateProgram(ctx: AuthedContext, programId: string, input: UpdateProgram): Promise<Program> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await requireProgram({ ...tx, actor: ctx.actor }, programId);
+    const [row] = await tx.db
+      .update(programs)
+      .set({ ...(input.name !== undefined && { name: input.name }), ...(input.crisisLine !== undefined && { crisisLine: input.crisisLine }) })
+      .where(and(eq(programs.id, programId), eq(programs.organizationId, ctx.actor.organizationId)))
+      .returning();
+    const changed = (['name', 'crisisLine'] as const).filter((k) => input[k] !== undefined && input[k] !== before[k]);
+    await recordAudit(tx, {
+      action: 'program.update',
+      resourceType: 'program',
+      resourceId: programId,
+      details: { changed, ...(input.crisisLine !== undefined && { crisisLine: input.crisisLine }) },
+    });
     return toProgram(row!, ctx.config.CRISIS_LINE);
   });
 }

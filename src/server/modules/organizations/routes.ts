@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createProgramSchema, inviteUserSchema, orgUserSchema, programSchema, uuidSchema } from '../../../shared/schemas/tenancy.js';
+import { createProgramSchema, inviteUserSchema, orgUserSchema, programSchema, updateProgramSchema, uuidSchema } from '../../../shared/schemas/tenancy.js';
 import { authed } from '../../platform/http.js';
-import { typed, withErrors } from '../../platform/routes.js';
-import { createProgram, listPrograms } from './programs.js';
+import { idParams, typed, withErrors } from '../../platform/routes.js';
+import { createProgram, listPrograms, updateProgram } from './programs.js';
 import { inviteUser, listUsers } from './users.js';
 
 const tags = ['organization'];
@@ -21,6 +21,18 @@ export async function organizationRoutes(app: FastifyInstance): Promise<void> {
     config: { access: ['org_admin'] },
     schema: { tags, summary: 'Create a program', body: createProgramSchema, response: withErrors({ 201: programSchema }) },
     handler: async (req, reply) => reply.status(201).send(await createProgram(authed(req), req.body)),
+  });
+
+  r.patch('/api/admin/programs/:id', {
+    config: { access: ['org_admin'] },
+    schema: {
+      tags,
+      summary: "Rename a program or set its crisis line (shown on every page of its participants; null for the default)",
+      params: idParams,
+      body: updateProgramSchema,
+      response: withErrors({ 200: programSchema }),
+    },
+    handler: (req) => updateProgram(authed(req), req.params.id, req.body),
   });
 
   r.get('/api/admin/users', {

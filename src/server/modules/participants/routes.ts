@@ -4,7 +4,9 @@ import { createParticipantSchema, participantListSchema, participantSummarySchem
 import { uuidSchema } from '../../../shared/schemas/tenancy.js';
 import { authed } from '../../platform/http.js';
 import { idParams, typed, withErrors } from '../../platform/routes.js';
+import { participantRecordRoutes } from './record-routes.js';
 import { assignPeerWorker, enrolParticipant, getParticipant, listParticipants } from './service.js';
+import { selfSignUpRoutes } from './sign-up-routes.js';
 
 const tags = ['participants'];
 
@@ -45,4 +47,7 @@ export async function participantRoutes(app: FastifyInstance): Promise<void> {
     },
     handler: (req) => assignPeerWorker(authed(req), req.params.id, req.body.peerWorkerId, req.body.reason),
   });
+
+  await participantRecordRoutes(app);
+  await selfSignUpRoutes(app);
 }

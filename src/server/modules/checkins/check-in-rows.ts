@@ -1,0 +1,46 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { CheckIn } from '../../../shared/schemas/checkins.js';
+import { checkIns, participants, programs } from '../../db/schema/index.js';
+import { seesOwnPrivate, type Granted } from '../../platform/access.js';
+import type { RequestContext } from '../../platform/context.js';
+
+export type CheckInRow = typeof checkIns.$inferSelect;
+
+export function toCheckIn(row: CheckInRow): CheckIn {
+  return {
+    id: row.id,
+    participantId: row.participantId,
+    mood: row.mood,
+    craving: row.craving,
+    usedSinceLast: row.usedSinceLast,
+    triggers: row.triggers as CheckIn['triggers'],
+    triggerNote: row.triggerNote,
+    sleepHours: row.sleepHours,
+    supportContact: row.supportContact,
+    note: row.note,
+    private: row.private,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The check-ins of one participant this reader may see. Private ones are the participant's alone:
+ * for anyone else they are filtered out in the query, so neither rows nor counts reveal them.
+ */
+export function readableCheckIns(granted: Granted): SQL {
+  return and(
+    eq(checkIns.participantId, granted.participantId),
+    seesOwnPrivate(granted.relationships) ? undefined : eq(checkIns.private, false),
+  )!;
+}
+
+/** The IANA time zone of the participant's program: days are counted there, not in UTC. */
+export async function programTimeZoneOf(ctx: RequestContext, participantId: string): Promise<string> {
+  const [row] = await ctx.db
+    .select({ timeZone: programs.timeZone })
+    .from(participants)
+    .innerJoin(programs, eq(programs.id, participants.programId))
+    .where(eq(participants.id, participantId));
+  if (!row) throw new Error(`programTimeZoneOf: participant ${participantId} does not exist`);
+  return row.timeZone;
+}

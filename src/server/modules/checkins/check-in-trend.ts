@@ -1,0 +1,64 @@
+import { and, sql } from 'drizzle-orm';
+import type { CheckInTrend, CheckInTrendDay, CheckInTrendQuery } from '../../../shared/schemas/checkins.js';
+import { checkIns } from '../../db/schema/index.js';
+import { requireParticipantAccess } from '../../platform/access.js';
+import type { AuthedContext } from '../../platform/context.js';
+import { programTimeZoneOf, readableCheckIns } from './check-in-rows.js';
+
+const DAY_MS = 86_400_000;
+
+/** Today's calendar date where the program is. */
+function todayIn(timeZone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Calendar dates from `days - 1` days before `end` through `end`, oldest first. */
+function calendarDays(end: string, days: number): string[] {
+  const endMs = Date.parse(`${end}T00:00:00Z`);
+  return Array.from({ length: days }, (_, i) => new Date(endMs - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10));
+}
+
+/**
+ * Daily averages of mood and craving for the charts. A day is a day in the program's time zone:
+ * a check-in at 11 pm in Chicago belongs to that evening, not to the next UTC date. Days without a
+ * check-in are in the series with nulls, so a chart shows the gap instead of drawing over it.
+ */
+export async function checkInTrend(ctx: AuthedContext, participantId: string, query: CheckInTrendQuery): Promise<CheckInTrend> {
+  const granted = await requireParticipantAccess(ctx, {
+    participantId,
+    category: 'checkins',
+    access: 'read',
+    action: 'checkin.read',
+    resourceType: 'check_in_trend',
+  });
+  const timeZone = await programTimeZoneOf(ctx, participantId);
+  const dates = calendarDays(query.end ?? todayIn(timeZone), query.days);
+  const first = dates[0]!;
+  const last = dates.at(-1)!;
+  const localDay = sql`((${checkIns.createdAt} at time zone ${timeZone})::date)`;
+  const rows = await ctx.db
+    .select({
+      date: sql<string>`to_char(${localDay}, 'YYYY-MM-DD')`,
+      mood: sql<number>`round(avg(${checkIns.mood}), 1)::float8`,
+      craving: sql<number>`round(avg(${checkIns.craving}), 1)::float8`,
+      checkIns: sql<number>`count(*)::int`,
+    })
+    .from(checkIns)
+    .where(
+      and(
+        readableCheckIns(granted),
+        // Local midnight of the first day through local midnight after the last, as instants.
+        sql`${checkIns.createdAt} >= (${first}::date::timestamp at time zone ${timeZone})`,
+        sql`${checkIns.createdAt} < ((${last}::date + 1)::timestamp at time zone ${timeZone})`,
+      ),
+    )
+    // By position: the time zone is a bound parameter, and a second copy of it would not match the select's.
+    .groupBy(sql`1`);
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  const days: CheckInTrendDay[] = dates.map((date) => {
+    const r = byDate.get(date);
+    return r ? { date, mood: Number(r.mood), craving: Number(r.craving), checkIns: Number(r.checkIns) } : { date, mood: null, craving: null, checkIns: 0 };
+  });
+  return { timeZone, days };
+}

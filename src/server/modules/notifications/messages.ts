@@ -1,0 +1,10 @@
+import type { Locale } from '../../../shared/schemas/tenancy.js';
+
+/**
+ * The stored words of a notification, in the person's language when it is made. The web app words
+ * known kinds from its own catalogs; these serve the API and the channels to come (mail, SMS).
+ */
+export const reminderMessage: Record<Locale, { title: string; body: string }> = {
+  en: { title: 'Time for your check-in', body: 'How are you doing today? A minute to check in helps you and your peer worker see how things are going.' },
+  es: { title: 'Es hora de tu registro', body: '¿Cómo te va hoy? Un minuto para registrarte les ayuda a ti y a tu compañero de apoyo a ver cómo van las cosas.' },
+};

@@ -1,0 +1,1 @@
+export const profilePath = (participantId: string) => `/participants/${participantId}/profile`;

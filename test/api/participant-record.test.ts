@@ -1,0 +1,332 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, memberships, participants, peerAssignments, users } from '../../src/server/db/schema/index.js';
+import { asSession, createTestApp, sessionCookie, signIn, type TestApp } from '../helpers/app.js';
+import { makeParticipant, makeWorld, type World } from '../helpers/factories.js';
+
+let t: TestApp;
+let world: World;
+let elsewhere: World;
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await makeWorld(t.database.db);
+  elsewhere = await makeWorld(t.database.db);
+});
+afterAll(() => t.close());
+
+const profileOf = (id: string) => `/api/participants/${id}/profile`;
+const recordRow = async (id: string) => (await t.database.db.select().from(participants).where(eq(participants.id, id)))[0]!;
+
+describe('the full participant record', () => {
+  it.each([
+    ['participantUser', 200],
+    ['peerA', 200],
+    ['supervisorA', 200],
+    ['orgAdmin', 200],
+    ['otherParticipantUser', 404],
+    ['peerA2', 404],
+    ['peerB', 404],
+    ['supervisorB', 404],
+    ['clinicianA', 404],
+  ] as const)('%s reading the record gets %i', async (who, status) => {
+    const s = await signIn(t.app, world.users[who].email);
+    const res = await s.get(profileOf(world.participant.id));
+    expect(res.statusCode).toBe(status);
+    if (status === 404) expect(res.json().error.code).toBe('participant.not_found');
+  });
+
+  it('is never readable from another organization, and the attempt is in the trail', async () => {
+    const intruder = await signIn(t.app, elsewhere.users.orgAdmin.email);
+    expect((await intruder.get(profileOf(world.participant.id))).statusCode).toBe(404);
+    const [denied] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.participantId, world.participant.id), eq(auditEvents.actorUserId, elsewhere.users.orgAdmin.id)));
+    expect(denied).toMatchObject({ action: 'participant.read', outcome: 'denied', resourceType: 'participant_profile' });
+  });
+
+  it('lets the participant fill in their own record, and the trail names the fields but not the answers', async () => {
+    const me = await signIn(t.app, world.users.participantUser.email);
+    const res = await me.patch(profileOf(world.participant.id), {
+      pronouns: 'he/him',
+      preferredLanguage: 'es',
+      pathways: ['smart_recovery', 'mat_opioid'],
+      substances: ['opioids', 'alcohol'],
+      setting: 'recently_released',
+      demographics: { ageRange: '25_34', raceEthnicity: ['hispanic_latino', 'white'], veteran: 'prefer_not_to_say', justiceInvolved: 'past' },
+      countsDays: true,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      pronouns: 'he/him',
+      preferredLanguage: 'es',
+      pathways: ['smart_recovery', 'mat_opioid'],
+      setting: 'recently_released',
+      demographics: { ageRange: '25_34', raceEthnicity: ['hispanic_latino', 'white'], veteran: 'prefer_not_to_say', justiceInvolved: 'past' },
+      can: { edit: true, editPersonal: true, changeStatus: false, reminder: { read: true, write: true } },
+    });
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.participantId, world.participant.id), eq(auditEvents.action, 'participant.update'), eq(auditEvents.actorUserId, world.users.participantUser.id)));
+    expect(event!.details).toEqual({ fields: expect.arrayContaining(['demographics', 'pathways', 'pronouns']) });
+    expect(JSON.stringify(event!.details)).not.toContain('hispanic_latino');
+  });
+
+  it('keeps demographics from staff: the peer worker sees the record without them and cannot write them', async () => {
+    const peer = await signIn(t.app, world.users.peerA.email);
+    const seen = (await peer.get(profileOf(world.participant.id))).json();
+    expect(seen).toMatchObject({ pathways: ['smart_recovery', 'mat_opioid'], demographics: null, can: { edit: true, editPersonal: false, changeStatus: true } });
+    const before = await recordRow(world.participant.id);
+    for (const body of [{ preferredName: 'Not Written', demographics: { ageRange: '65_over' } }, { countsDays: false }]) {
+      const res = await peer.patch(profileOf(world.participant.id), body);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(Object.keys(body).filter((k) => k !== 'preferredName').map((k) => `body.${k}`));
+    }
+    const after = await recordRow(world.participant.id);
+    expect(after).toEqual(before);
+  });
+
+  it('lets staff record demographics for someone without a login, who cannot do it themselves', async () => {
+    const peer = await signIn(t.app, world.users.peerB.email);
+    const res = await peer.patch(profileOf(world.noLoginParticipant.id), { demographics: { genderIdentity: 'woman', veteran: 'no' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ hasLogin: false, demographics: { genderIdentity: 'woman', veteran: 'no' }, can: { editPersonal: true, reminder: { write: false } } });
+  });
+
+  it('lets the peer worker change the record fields the grants allow, and the account follows the preferred name', async () => {
+    const peer = await signIn(t.app, world.users.peerA.email);
+    const res = await peer.patch(profileOf(world.participant.id), { preferredName: 'Alex M.', pronouns: '' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ preferredName: 'Alex M.', pronouns: null });
+    const [account] = await t.database.db.select().from(users).where(eq(users.id, world.users.participantUser.id));
+    expect(account!.displayName).toBe('Alex M.');
+  });
+
+  it.each([
+    [{ pathways: ['cold_turkey'] }, 'body.pathways'],
+    [{ substances: ['alcohol', 'alcohol'] }, 'body.substances'],
+    [{ preferredLanguage: 'Klingon please' }, 'body.preferredLanguage'],
+    [{ preferredName: '   ' }, 'body.preferredName'],
+    [{ setting: 'moon' }, 'body.setting'],
+    [{ demographics: { ageRange: '30' } }, 'body.demographics.ageRange'],
+    [{ demographics: { raceEthnicity: ['asian', 'prefer_not_to_say'] } }, 'body.demographics.raceEthnicity'],
+    [{ countsDays: 'yes' }, 'body.countsDays'],
+  ])('refuses %j with a 400 naming %s, writing nothing', async (body, field) => {
+    const me = await signIn(t.app, world.users.participantUser.email);
+    const before = await recordRow(world.participant.id);
+    const res = await me.patch(profileOf(world.participant.id), { preferredName: 'Half Written', ...body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation.failed');
+    expect(res.json().error.fields.some((f: { path: string }) => f.path.startsWith(field))).toBe(true);
+    expect(await recordRow(world.participant.id)).toEqual(before);
+  });
+
+  it('refuses changes from a participant to someone else’s record', async () => {
+    const other = await signIn(t.app, world.users.otherParticipantUser.email);
+    const before = await recordRow(world.participant.id);
+    expect((await other.patch(profileOf(world.participant.id), { pronouns: 'x' })).statusCode).toBe(404);
+    expect(await recordRow(world.participant.id)).toEqual(before);
+  });
+});
+
+describe('discharge and continued post-treatment support', () => {
+  let person: { id: string };
+  beforeAll(async () => {
+    person = await makeParticipant(t.database.db, { organizationId: world.org.id, programId: world.programA.id, peerWorkerId: world.users.peerA.id, name: 'Sky Transition' });
+  });
+  const statusOf = (id: string) => `/api/participants/${id}/status`;
+  const onCaseload = async (who: 'peerA' | 'supervisorA') => {
+    const s = await signIn(t.app, world.users[who].email);
+    const list = (await s.get('/api/participants')).json().participants as Array<{ id: string; status: string }>;
+    return list.find((p) => p.id === person.id);
+  };
+
+  it('is a staff decision: the participant cannot discharge themself', async () => {
+    const me = await signIn(t.app, world.users.participantUser.email);
+    expect((await me.put(statusOf(world.participant.id), { status: 'discharged', reason: 'done', continuedSupport: false })).statusCode).toBe(403);
+    expect((await recordRow(world.participant.id)).status).toBe('active');
+  });
+
+  it('refuses a discharge without a reason, changing nothing', async () => {
+    const peer = await signIn(t.app, world.users.peerA.email);
+    const res = await peer.put(statusOf(person.id), { status: 'discharged', continuedSupport: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain('body.reason');
+    expect((await recordRow(person.id)).status).toBe('active');
+  });
+
+  it('refuses staff of another program', async () => {
+    const peer = await signIn(t.app, world.users.peerB.email);
+    expect((await peer.put(statusOf(person.id), { status: 'discharged', reason: 'x y', continuedSupport: false })).statusCode).toBe(404);
+  });
+
+  it('with continued support, the participant stays on the peer worker’s caseload', async () => {
+    const peer = await signIn(t.app, world.users.peerA.email);
+    const res = await peer.put(statusOf(person.id), { status: 'discharged', reason: 'Completed residential treatment', continuedSupport: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'discharged', continuedSupport: true, stillVisible: true, dischargeReason: 'Completed residential treatment' });
+    expect(await onCaseload('peerA')).toMatchObject({ status: 'discharged' });
+    const profile = (await peer.get(profileOf(person.id))).json();
+    expect(profile).toMatchObject({ status: 'discharged', continuedSupport: true, peerWorker: { id: world.users.peerA.id } });
+  });
+
+  it('when support ends, the assignment ends (kept as history), the discharge date stays, the supervisor still sees them', async () => {
+    const firstDate = (await recordRow(person.id)).dischargedAt;
+    const supervisor = await signIn(t.app, world.users.supervisorA.email);
+    const res = await supervisor.put(statusOf(person.id), { status: 'discharged', reason: 'Moved out of state', continuedSupport: false });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ continuedSupport: false, stillVisible: true });
+    expect((await recordRow(person.id)).dischargedAt).toEqual(firstDate);
+    expect(await onCaseload('peerA')).toBeUndefined();
+    expect(await onCaseload('supervisorA')).toMatchObject({ status: 'discharged' });
+    const history = await t.database.db.select().from(peerAssignments).where(eq(peerAssignments.participantId, person.id));
+    expect(history).toHaveLength(1);
+    expect(history[0]!.endedAt).not.toBeNull();
+    const events = await t.database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.participantId, person.id), eq(auditEvents.outcome, 'allowed')));
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['participant.discharge', 'participant.assign']));
+  });
+
+  it('a peer worker ending their own support is told the record has left their caseload', async () => {
+    const another = await makeParticipant(t.database.db, { organizationId: world.org.id, programId: world.programA.id, peerWorkerId: world.users.peerA2.id });
+    const peer = await signIn(t.app, world.users.peerA2.email);
+    const res = await peer.put(statusOf(another.id), { status: 'discharged', reason: 'Chose to stop', continuedSupport: false });
+    expect(res.json()).toMatchObject({ status: 'discharged', stillVisible: false });
+    expect((await peer.get(profileOf(another.id))).statusCode).toBe(404);
+  });
+
+  it('returns to active', async () => {
+    const supervisor = await signIn(t.app, world.users.supervisorA.email);
+    const res = await supervisor.put(statusOf(person.id), { status: 'active' });
+    expect(res.json()).toMatchObject({ status: 'active', dischargedAt: null, dischargeReason: null, continuedSupport: false });
+  });
+});
+
+describe('self-sign-up with a program invite code', () => {
+  const codeUrl = (programId: string) => `/api/admin/programs/${programId}/invite-code`;
+  let code = '';
+  let address = 1;
+  // Each attempt from its own address, except where the rate limit is the point.
+  const signUp = (payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload, remoteAddress: `10.200.${Math.floor(address / 250)}.${address++ % 250}` });
+  const newcomer = (overrides: Record<string, unknown> = {}) => ({
+    inviteCode: code,
+    email: `newcomer-${crypto.randomUUID().slice(0, 8)}@test.example`,
+    password: 'a river runs through it',
+    preferredName: 'River Newcomer',
+    ...overrides,
+  });
+  const accountsWith = async (email: string) => (await t.database.db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()))).length;
+
+  it('is off until an org admin turns it on; only an org admin of the organization may', async () => {
+    const admin = await signIn(t.app, world.users.orgAdmin.email);
+    expect((await admin.get(codeUrl(world.programA.id))).json()).toMatchObject({ inviteCode: null, joinUrl: null });
+    const peer = await signIn(t.app, world.users.peerA.email);
+    expect((await peer.put(codeUrl(world.programA.id), { enabled: true })).statusCode).toBe(403);
+    const otherAdmin = await signIn(t.app, elsewhere.users.orgAdmin.email);
+    expect((await otherAdmin.put(codeUrl(world.programA.id), { enabled: true })).statusCode).toBe(404);
+    const res = await admin.put(codeUrl(world.programA.id), { enabled: true });
+    expect(res.statusCode).toBe(200);
+    code = res.json().inviteCode;
+    expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+    expect(res.json().joinUrl).toBe(`http://peerpath.test/join?code=${code}`);
+  });
+
+  it('tells where a working code leads, and nothing about one that does not work', async () => {
+    const ok = await t.app.inject({ method: 'GET', url: `/api/auth/sign-up/${code.toLowerCase()}`, remoteAddress: '10.201.0.1' });
+    expect(ok.json()).toEqual({ programName: world.programA.name, organizationName: world.org.name });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/auth/sign-up/ZZZZZ-ZZZZZ', remoteAddress: '10.201.0.1' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('signup.code_invalid');
+  });
+
+  it('refuses a wrong code with one generic answer, creating nothing', async () => {
+    const body = newcomer({ inviteCode: 'WRONG-CODE1' });
+    const res = await signUp(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'signup.code_invalid', fields: [{ path: 'body.inviteCode' }] });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(await accountsWith(body.email)).toBe(0);
+  });
+
+  it.each([
+    [{ email: 'not-an-email' }, 'body.email'],
+    [{ password: 'short' }, 'body.password'],
+    [{ preferredName: '' }, 'body.preferredName'],
+    [{ inviteCode: '' }, 'body.inviteCode'],
+  ])('refuses %j with a 400 naming %s', async (override, field) => {
+    const body = newcomer(override);
+    const res = await signUp(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain(field);
+  });
+
+  it('refuses an easily guessed password, creating nothing', async () => {
+    const body = newcomer({ password: 'aaaaaaaaaaaa' });
+    const res = await signUp(body);
+    expect(res.json().error.code).toBe('auth.password_weak');
+    expect(await accountsWith(body.email)).toBe(0);
+  });
+
+  it('creates the account, the participant membership and the record, and signs them in', async () => {
+    const email = `River.${crypto.randomUUID().slice(0, 8)}@Test.Example`;
+    const res = await signUp(newcomer({ inviteCode: code.replace('-', ' ').toLowerCase(), email, locale: 'es' }));
+    expect(res.statusCode).toBe(200);
+    const session = res.json();
+    expect(session.user).toMatchObject({ email: email.toLowerCase(), displayName: 'River Newcomer', locale: 'es', memberships: [{ role: 'participant', programId: world.programA.id }] });
+    expect(session.user.participantId).toEqual(expect.any(String));
+    const me = asSession(t.app, sessionCookie(res), session.csrfToken);
+    const profile = await me.get(profileOf(session.user.participantId));
+    expect(profile.statusCode).toBe(200);
+    expect(profile.json()).toMatchObject({ programId: world.programA.id, preferredName: 'River Newcomer', preferredLanguage: 'es', hasLogin: true, peerWorker: null });
+    // The CSRF token of the new session works for writes at once.
+    expect((await me.patch(profileOf(session.user.participantId), { pronouns: 'they/them' })).statusCode).toBe(200);
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'participant.self_sign_up'), eq(auditEvents.participantId, session.user.participantId)));
+    expect(event).toMatchObject({ outcome: 'allowed', organizationId: world.org.id });
+  });
+
+  it('answers an email that already has an account generically, creates nothing, and mails the owner', async () => {
+    t.mailer.sent.length = 0;
+    const existing = world.users.peerB.email;
+    const res = await signUp(newcomer({ email: existing.toUpperCase() }));
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ checkEmail: true });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(await accountsWith(existing)).toBe(1);
+    expect(await t.database.db.select().from(participants).where(eq(participants.userId, world.users.peerB.id))).toHaveLength(0);
+    const roles = await t.database.db.select().from(memberships).where(eq(memberships.userId, world.users.peerB.id));
+    expect(roles.map((m) => m.role)).toEqual(['peer_worker']);
+    expect(t.mailer.sent).toHaveLength(1);
+    expect(t.mailer.sent[0]).toMatchObject({ to: existing });
+    expect(t.mailer.sent[0]!.text).toContain('/forgot-password');
+  });
+
+  it('a regenerated code replaces the old one, and a code turned off stops working', async () => {
+    const admin = await signIn(t.app, world.users.orgAdmin.email);
+    const fresh = (await admin.put(codeUrl(world.programA.id), { enabled: true })).json().inviteCode as string;
+    expect(fresh).not.toBe(code);
+    expect((await signUp(newcomer({ inviteCode: code }))).json().error.code).toBe('signup.code_invalid');
+    const off = await admin.put(codeUrl(world.programA.id), { enabled: false });
+    expect(off.json()).toMatchObject({ inviteCode: null, joinUrl: null });
+    const body = newcomer({ inviteCode: fresh });
+    const res = await signUp(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('signup.code_invalid');
+    expect(await accountsWith(body.email)).toBe(0);
+  });
+
+  it('is rate-limited per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: {}, remoteAddress: '10.202.0.9' })).statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
