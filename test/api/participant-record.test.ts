@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, memberships, participants, peerAssignments, users } from '../../src/server/db/schema/index.js';
+import { auditEvents, memberships, notifications, participants, peerAssignments, users } from '../../src/server/db/schema/index.js';
 import { asSession, createTestApp, sessionCookie, signIn, type TestApp } from '../helpers/app.js';
 import { makeParticipant, makeWorld, type World } from '../helpers/factories.js';
 
@@ -289,6 +289,10 @@ describe('self-sign-up with a program invite code', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'participant.self_sign_up'), eq(auditEvents.participantId, session.user.participantId)));
     expect(event).toMatchObject({ outcome: 'allowed', organizationId: world.org.id });
+    // Nobody who joins alone waits unnoticed: the program's supervisors are told, and nobody else.
+    const told = await t.database.db.select().from(notifications).where(eq(notifications.link, `/participants/${session.user.participantId}`));
+    expect(told.map((n) => n.userId)).toEqual([world.users.supervisorA.id]);
+    expect(told[0]).toMatchObject({ kind: 'participant_joined', title: "River Newcomer joined with the program's invite code" });
   });
 
   it('answers an email that already has an account generically, creates nothing, and mails the owner', async () => {

@@ -41,3 +41,17 @@ describe('message catalogs', () => {
     }
   });
 });
+
+describe('access history labels', () => {
+  it('names every kind of audit event in words', () => {
+    const union = readFileSync(path.resolve('src/server/platform/audit.ts'), 'utf8');
+    const actions = [...union.matchAll(/\|\s*'([a-z_]+\.[a-z_]+)'/g)].map((m) => m[1]!);
+    expect(actions.length).toBeGreaterThan(20);
+    const en = read(path.join(web, 'i18n', 'en.json')) as { audit: { actions: Record<string, Record<string, string>> } };
+    const missing = actions.filter((a) => {
+      const [group, verb] = a.split('.') as [string, string];
+      return !en.audit.actions[group]?.[verb];
+    });
+    expect(missing).toEqual([]);
+  });
+});

@@ -6,7 +6,13 @@ export const auditEventSchema = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   action: z.string(),
   outcome: z.enum(['allowed', 'denied']),
-  actor: z.object({ id: uuidSchema.nullable(), displayName: z.string(), role: z.string().nullable() }),
+  /** 'outside': someone of another organization (who is not shown); 'system': no person (seed, jobs). */
+  actor: z.object({
+    kind: z.enum(['user', 'outside', 'system']),
+    id: uuidSchema.nullable(),
+    displayName: z.string(),
+    role: z.string().nullable(),
+  }),
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
   ip: z.string().nullable(),

@@ -39,4 +39,11 @@ export const updateProfileSchema = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),
   locale: localeSchema.optional(),
 });
+export const invitationInfoSchema = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  organizationName: z.string(),
+  invitedBy: z.string().nullable(),
+});
+
 export const okSchema = z.object({ ok: z.literal(true) });

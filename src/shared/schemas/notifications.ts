@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { uuidSchema } from './tenancy.js';
 
 /** Kinds of in-app notification; the web app words each kind from its catalog. */
-export const notificationKinds = ['checkin_reminder'] as const;
+export const notificationKinds = ['checkin_reminder', 'participant_joined'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationSchema = z.object({
   id: uuidSchema,

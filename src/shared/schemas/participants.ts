@@ -44,6 +44,12 @@ export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 
 export const participantListSchema = z.object({ participants: z.array(participantSummarySchema) });
 
+export const assignPeerWorkerSchema = z.object({
+  peerWorkerId: uuidSchema,
+  reason: z.string().trim().min(2).max(500),
+});
+export type AssignPeerWorker = z.output<typeof assignPeerWorkerSchema>;
+
 export const createParticipantSchema = z.object({
   programId: uuidSchema,
   preferredName: z.string().trim().min(1).max(120),

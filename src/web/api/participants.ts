@@ -4,9 +4,8 @@ import { participantListSchema, participantSummarySchema, type CreateParticipant
 import { uuidSchema } from '../../shared/schemas/tenancy.js';
 import { api } from './client.js';
 
-// The server declares this body inline in its route; it belongs in shared/schemas/participants.ts.
-export const assignPeerWorkerSchema = z.object({ peerWorkerId: uuidSchema, reason: z.string().trim().min(2).max(500) });
-export type AssignPeerWorker = z.output<typeof assignPeerWorkerSchema>;
+import type { AssignPeerWorker } from '../../shared/schemas/participants.js';
+export { assignPeerWorkerSchema, type AssignPeerWorker } from '../../shared/schemas/participants.js';
 
 export const participantsKey = ['participants'] as const;
 export const participantKey = (id: string) => ['participant', id] as const;

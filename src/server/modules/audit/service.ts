@@ -23,14 +23,16 @@ export async function participantAuditTrail(
     .limit(page.limit + 1);
   const events = rows.slice(0, page.limit).map(({ e, actorName, actorOrg }) => {
     const ours = actorOrg === ctx.actor.organizationId;
+    const kind = e.actorUserId === null ? ('system' as const) : ours ? ('user' as const) : ('outside' as const);
     return {
       id: e.id,
       occurredAt: e.occurredAt.toISOString(),
       action: e.action,
       outcome: e.outcome,
-      actor: ours
-        ? { id: e.actorUserId, displayName: actorName ?? 'Unknown', role: e.actorRole }
-        : { id: null, displayName: 'Someone outside your organization', role: null },
+      actor:
+        kind === 'user'
+          ? { kind, id: e.actorUserId, displayName: actorName ?? 'Unknown', role: e.actorRole }
+          : { kind, id: null, displayName: kind === 'system' ? 'Peerpath' : 'Someone outside your organization', role: null },
       resourceType: e.resourceType,
       resourceId: e.resourceId,
       ip: ours ? e.ip : null,

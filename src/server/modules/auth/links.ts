@@ -62,8 +62,11 @@ async function findLiveLink(ctx: RequestContext, kind: LinkKind, token: string) 
 }
 
 export async function describeInvitation(ctx: RequestContext, token: string) {
-  const { user, org } = await findLiveLink(ctx, 'invitation', token);
-  return { email: user.email, displayName: user.displayName, organizationName: org.name };
+  const { user, org, link } = await findLiveLink(ctx, 'invitation', token);
+  const [inviter] = link.createdBy
+    ? await ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, link.createdBy))
+    : [];
+  return { email: user.email, displayName: user.displayName, organizationName: org.name, invitedBy: inviter?.name ?? null };
 }
 
 /** Sets the password from a mailed link; the link is spent and every other session of the user ends. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   completeTokenSchema,
+  invitationInfoSchema,
   okSchema,
   requestPasswordResetSchema,
   sessionSchema,
@@ -87,7 +88,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'What an invitation link is for',
       params: z.object({ token: z.string().min(20).max(200) }),
-      response: withErrors({ 200: z.object({ email: z.string(), displayName: z.string(), organizationName: z.string() }) }),
+      response: withErrors({ 200: invitationInfoSchema }),
     },
     handler: (req) => describeInvitation(req.ctx, req.params.token),
   });

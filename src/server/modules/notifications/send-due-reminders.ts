@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { NotificationKind } from '../../../shared/schemas/notifications.js';
 import { localeSchema } from '../../../shared/schemas/tenancy.js';
 import type { Db } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
@@ -50,7 +51,7 @@ export async function sendDueCheckInReminders(db: Db, now = new Date()): Promise
     await tx.insert(notifications).values(
       claimed.map((c) => {
         const words = reminderMessage[localeSchema.catch('en').parse(c.locale)];
-        return { organizationId: c.organization_id, userId: c.user_id, kind: 'checkin_reminder', ...words, link: '/check-in', createdAt: now };
+        return { organizationId: c.organization_id, userId: c.user_id, kind: 'checkin_reminder' satisfies NotificationKind, ...words, link: '/check-in', createdAt: now };
       }),
     );
     return { sent: claimed.length };

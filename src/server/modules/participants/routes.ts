@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createParticipantSchema, participantListSchema, participantSummarySchema } from '../../../shared/schemas/participants.js';
+import { assignPeerWorkerSchema, createParticipantSchema, participantListSchema, participantSummarySchema } from '../../../shared/schemas/participants.js';
 import { uuidSchema } from '../../../shared/schemas/tenancy.js';
 import { authed } from '../../platform/http.js';
 import { idParams, typed, withErrors } from '../../platform/routes.js';
@@ -42,7 +42,7 @@ export async function participantRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: 'Assign or reassign the peer worker, with a reason (the history is kept)',
       params: idParams,
-      body: z.object({ peerWorkerId: uuidSchema, reason: z.string().trim().min(2).max(500) }),
+      body: assignPeerWorkerSchema,
       response: withErrors({ 200: participantSummarySchema }),
     },
     handler: (req) => assignPeerWorker(authed(req), req.params.id, req.body.peerWorkerId, req.body.reason),

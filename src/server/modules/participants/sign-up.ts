@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { inTransaction, type RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { checkPasswordStrength } from '../auth/password-policy.js';
+import { notifySupervisorsOfNewcomer } from '../notifications/notify-supervisors.js';
 
 // One answer for a code that never existed, was replaced, or was turned off: nobody learns which.
 const codeInvalid = () =>
@@ -74,6 +75,7 @@ export async function signUpWithInviteCode(ctx: RequestContext, input: SignUp): 
         resourceId: participant!.id,
         details: { programId: program.id },
       });
+      await notifySupervisorsOfNewcomer(tx, { organizationId: orgId, programId: program.id, participantId: participant!.id, preferredName: input.preferredName });
       return user!.id;
     });
     return { created: true, userId };

@@ -88,6 +88,7 @@ export function GoalCard({ goal, onNotice }: { goal: Goal; onNotice: (notice: Go
                 variant={to === 'set_aside' ? 'default' : 'filled'}
                 loading={decide.isPending && decide.variables === to}
                 onClick={() => decide.mutate(to as Exclude<GoalStatus, 'suggested'>)}
+                aria-label={t('action.named', { action: t(actionKey(goal.status, to)), title: goal.title })}
               >
                 {t(actionKey(goal.status, to))}
               </Button>

@@ -24,7 +24,9 @@ export function GoalsPage() {
 function GoalNoticeBanner({ notice }: { notice: GoalNotice }) {
   const { t } = useTranslation('goals');
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }), [notice]);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [notice]);
   if (notice.kind === 'celebrate') {
     return (
       <Alert ref={ref} color="pine" variant="filled" role="status" title={t('done.celebrateTitle')} data-testid="goal-celebration" styles={{ title: { fontSize: 22 } }}>

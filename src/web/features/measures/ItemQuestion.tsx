@@ -41,7 +41,7 @@ export const ItemQuestion = forwardRef<HTMLLegendElement, Props>(function ItemQu
           clampBehavior="strict"
           value={value ?? ''}
           onChange={(v) => onAnswer(typeof v === 'number' ? v : v === '' ? null : Number(v))}
-          styles={{ input: { maxWidth: 160 } }}
+          styles={{ wrapper: { maxWidth: 160 } }}
         />
       )}
     </fieldset>

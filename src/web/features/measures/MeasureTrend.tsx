@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { InstrumentDefinition } from '../../../shared/instruments/index.js';
@@ -110,9 +110,9 @@ function HowNote({ response, definition }: { response: AssessmentResponseView; d
         {response.status === 'incomplete' && ` · ${t('trend.incomplete')}`}
       </Text>
       {flags.map((label) => (
-        <Badge key={label.en} color={response.crisis ? 'clay' : 'amber'} variant="light" size="sm" mt={4} display="block" style={{ textTransform: 'none', whiteSpace: 'normal', height: 'auto', fontWeight: 600 }}>
+        <Text key={label.en} fz="xs" fw={700} c={response.crisis ? 'clay.8' : 'amber.8'} mt={2}>
           {text(label)}
-        </Badge>
+        </Text>
       ))}
     </>
   );

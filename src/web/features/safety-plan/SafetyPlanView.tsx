@@ -84,7 +84,16 @@ function ContactRow({ contact }: { contact: SafetyPlanContact }) {
           {contact.note && <Text fz="sm">{contact.note}</Text>}
         </div>
         {contact.phone && dialable(contact.phone) && (
-          <Button component="a" href={`tel:${dialable(contact.phone)}`} variant="light" size="md" aria-label={t('callNamed', { name: contact.name, phone: contact.phone })}>
+          <Button
+            component="a"
+            href={`tel:${dialable(contact.phone)}`}
+            variant="light"
+            size="md"
+            h="auto"
+            py={8}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+            aria-label={t('callNamed', { name: contact.name, phone: contact.phone })}
+          >
             {t('call', { phone: contact.phone })}
           </Button>
         )}
@@ -106,11 +115,11 @@ function CrisisLineRow({ crisisLine }: { crisisLine: string }) {
         <Text fz="sm">{t('crisisLine.body')}</Text>
         {number && (
           <Group gap="sm">
-            <Button component="a" href={`tel:${number}`} color="clay" size="md">
-              {t('crisisLine.call', { crisisLine })}
+            <Button component="a" href={`tel:${number}`} color="clay" size="md" aria-label={t('crisisLine.callAria', { crisisLine })}>
+              {t('crisisLine.call')}
             </Button>
-            <Button component="a" href={`sms:${number}`} color="clay" variant="outline" size="md">
-              {t('crisisLine.text', { crisisLine })}
+            <Button component="a" href={`sms:${number}`} color="clay" variant="outline" size="md" aria-label={t('crisisLine.textAria', { crisisLine })}>
+              {t('crisisLine.text')}
             </Button>
           </Group>
         )}

@@ -43,7 +43,7 @@ function AuditEntry({ event }: { event: AuditEventView }) {
   const { t } = useTranslation();
   const format = useFormat();
   // The server hides who acted when it was not someone of this organization.
-  const who = event.actor.id === null ? t('audit.hiddenActor') : event.actor.displayName;
+  const who = event.actor.kind === 'user' ? event.actor.displayName : t(event.actor.kind === 'system' ? 'audit.systemActor' : 'audit.outsideActor');
   const roles = event.actor.role
     ?.split(',')
     .map((r) => lookup(`roles.${r}`) ?? r)
