@@ -160,17 +160,27 @@ describe('the reminder job, with the clock in the test’s hands', () => {
     await sendDueCheckInReminders(t.database.db, new Date('2030-10-01T13:00:00Z'));
     expect((await remindersSince(user.id, '2030-10-01'))[0]).toMatchObject({ title: 'Es hora de tu registro' });
   });
+
+  it('reminds once on the fall-back day, though the chosen time happens twice (Chicago, 2030-11-03)', async () => {
+    const { user } = await personWithReminder('01:30');
+    await sendDueCheckInReminders(t.database.db, new Date('2030-11-03T06:29:00Z')); // 01:29 CDT
+    expect(await remindersSince(user.id, '2030-11-03')).toHaveLength(0);
+    await sendDueCheckInReminders(t.database.db, new Date('2030-11-03T06:30:00Z')); // 01:30 CDT, the first time
+    await sendDueCheckInReminders(t.database.db, new Date('2030-11-03T07:30:00Z')); // 01:30 CST, the second time
+    expect(await remindersSince(user.id, '2030-11-03')).toHaveLength(1);
+  });
 });
 
 describe('my notifications', () => {
   it('lists mine newest first with the unread count; read one, then all', async () => {
-    const { user } = await personWithReminder('07:00');
-    await sendDueCheckInReminders(t.database.db, new Date('2030-11-04T14:00:00Z'));
-    await sendDueCheckInReminders(t.database.db, new Date('2030-11-05T14:00:00Z'));
+    // 23:59: a run at the real time (another test file's) almost never finds this reminder due.
+    const { user } = await personWithReminder('23:59');
+    await sendDueCheckInReminders(t.database.db, new Date('2030-11-05T05:59:00Z'));
+    await sendDueCheckInReminders(t.database.db, new Date('2030-11-06T05:59:00Z'));
     const me = await signIn(t.app, user.email);
     const list = (await me.get('/api/notifications')).json();
     expect(list.unreadCount).toBe(2);
-    expect(list.notifications.map((n: { createdAt: string }) => n.createdAt)).toEqual(['2030-11-05T14:00:00.000Z', '2030-11-04T14:00:00.000Z']);
+    expect(list.notifications.map((n: { createdAt: string }) => n.createdAt)).toEqual(['2030-11-06T05:59:00.000Z', '2030-11-05T05:59:00.000Z']);
 
     const first = list.notifications[0].id;
     const someoneElse = await signIn(t.app, world.users.participantUser.email);

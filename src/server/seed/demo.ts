@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditEvents, memberships, organizations, participants, peerAssignments, programs, users } from '../db/schema/index.js';
 import { hashPassword } from '../platform/auth/passwords.js';
+import { seedParticipantHistory } from './demo-history.js';
 import type { Role } from '../../shared/schemas/tenancy.js';
 
 /** Everyone here is fictional. One password for every demo account, printed at start. */
@@ -62,9 +63,10 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
     const jordan = userIds['peer@riverbend.example']!;
     const marcus = userIds['peer.reentry@riverbend.example']!;
     const day = 86_400_000;
-    const enrol = [
-      { name: 'Alex Moreno', pronouns: 'he/him', program: 'community', user: userIds['participant@riverbend.example']!, peer: jordan, daysAgo: 64 },
-      { name: 'Chris Palmer', pronouns: 'they/them', program: 'community', user: null, peer: jordan, daysAgo: 120 },
+    type Enrol = { name: string; pronouns: string; program: string; user: string | null; peer: string | null; daysAgo: number; history?: { days: number; startDaysAgo: number; seed: number } };
+    const enrol: Enrol[] = [
+      { name: 'Alex Moreno', pronouns: 'he/him', program: 'community', user: userIds['participant@riverbend.example']!, peer: jordan, daysAgo: 64, history: { days: 45, startDaysAgo: 62, seed: 7 } },
+      { name: 'Chris Palmer', pronouns: 'they/them', program: 'community', user: null, peer: jordan, daysAgo: 120, history: { days: 30, startDaysAgo: 110, seed: 11 } },
       { name: 'Taylor Reyes', pronouns: 'she/her', program: 'community', user: null, peer: null, daysAgo: 3 },
       { name: 'Dana Whitfield', pronouns: 'she/her', program: 'reentry', user: null, peer: marcus, daysAgo: 30 },
       { name: 'Luis Ortega', pronouns: 'he/him', program: 'reentry', user: null, peer: marcus, daysAgo: 12 },
@@ -84,6 +86,9 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
         outcome: 'allowed',
         details: { source: 'demo seed' },
       });
+      if (p.history) {
+        await seedParticipantHistory(tx as unknown as Db, { id: row!.id, organizationId: orgId, peerWorkerId: p.peer }, p.history);
+      }
       if (p.peer) {
         await tx.insert(peerAssignments).values({
           organizationId: orgId,

@@ -71,7 +71,7 @@ export function GoalCard({ goal, onNotice }: { goal: Goal; onNotice: (notice: Go
         {total > 0 && (
           <Stack gap={4}>
             <Progress value={(done / total) * 100} size="lg" radius="xl" aria-label={t('card.progressLabel', { title: goal.title })} />
-            <Text fz="sm">{t('card.progress', { done, total })}</Text>
+            <Text fz="sm">{t('card.progress', { done, count: total })}</Text>
           </Stack>
         )}
         <GoalSteps goal={goal} />

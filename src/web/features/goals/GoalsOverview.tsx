@@ -15,6 +15,7 @@ export function GoalsOverview({ participant }: { participant: ParticipantSummary
   const [notice, setNotice] = useState<string | null>(null);
   const active = list.data?.goals.filter((g) => g.status === 'active') ?? [];
   const waiting = list.data?.goals.filter((g) => g.status === 'suggested').length ?? 0;
+  const reached = list.data?.goals.filter((g) => g.status === 'completed').length ?? 0;
   const create = list.data?.can.create;
 
   return (
@@ -30,7 +31,9 @@ export function GoalsOverview({ participant }: { participant: ParticipantSummary
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Stack gap="sm">
-          <Text>{active.length > 0 ? t('overview.count', { count: active.length }) : t('overview.none')}</Text>
+          <Text>
+            {active.length > 0 ? t('overview.count', { count: active.length }) : list.data.goals.length > 0 ? t('overview.noneActive') : t('overview.none')}
+          </Text>
           {active.length > 0 && (
             <Stack component="ul" className="record-list" gap="xs">
               {active.map((g) => (
@@ -40,7 +43,7 @@ export function GoalsOverview({ participant }: { participant: ParticipantSummary
                       {g.title}
                     </Text>
                     <Text fz="sm" c="dimmed" style={{ flexShrink: 0 }}>
-                      {t('card.progress', { done: g.progress.done, total: g.progress.total })}
+                      {t('card.progress', { done: g.progress.done, count: g.progress.total })}
                     </Text>
                   </Group>
                   {g.progress.total > 0 && (
@@ -50,6 +53,7 @@ export function GoalsOverview({ participant }: { participant: ParticipantSummary
               ))}
             </Stack>
           )}
+          {reached > 0 && <Text fz="sm">{t('overview.reached', { count: reached })}</Text>}
           {waiting > 0 && <Text fz="sm">{t('overview.waiting', { count: waiting })}</Text>}
           <Anchor component={Link} to={`/participants/${participant.id}/goals`}>
             {participant.relationship === 'self' ? t('overview.openMine') : t('overview.open')}

@@ -70,7 +70,7 @@ function Goals({ participant }: { participant: ParticipantSummary }) {
             const goals = list.data.goals.filter((g) => g.status === status);
             if (goals.length === 0) return null;
             return (
-              <Section key={status} title={t(`group.${status}`)} plain testId={`goals-${status}`}>
+              <Section key={status} title={status === 'suggested' && !mine ? t('group.suggestedTheirs', { name }) : t(`group.${status}`)} plain testId={`goals-${status}`}>
                 <Stack component="ul" className="record-list" gap="sm">
                   {goals.map((goal) => (
                     <GoalCard key={goal.id} goal={goal} onNotice={setNotice} />
