@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { alertKinds, alertSeverities, alertStatuses } from '../../../shared/schemas/journey.js';
 import { users } from './accounts.js';
@@ -50,7 +51,11 @@ export const instrumentPacks = pgTable(
     definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('instrument_definitions_unique').on(t.organizationId, t.instrumentId, t.version)],
+  (t) => [
+    uniqueIndex('instrument_definitions_unique').on(t.organizationId, t.instrumentId, t.version),
+    // A null organization (a pack for every organization) is distinct to the index above; this one covers it.
+    uniqueIndex('instrument_definitions_global_unique').on(t.instrumentId, t.version).where(sql`${t.organizationId} is null`),
+  ],
 );
 
 /** Signals that must reach a person: the peer worker first, the supervisor when not acknowledged in time. */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "instrument_definitions_global_unique" ON "instrument_definitions" USING btree ("instrument_id","version") WHERE "instrument_definitions"."organization_id" is null;
