@@ -67,7 +67,7 @@ describe('one access policy for participant records', () => {
     const admin = await signIn(t.app, world.users.orgAdmin.email);
     const trail = (await admin.get(`/api/participants/${world.participant.id}/audit-trail`)).json();
     const shown = trail.events.find((e: { outcome: string; action: string }) => e.outcome === 'denied' && e.action === 'participant.read');
-    expect(shown.actor).toEqual({ id: null, displayName: 'Someone outside your organization', role: null });
+    expect(shown.actor).toEqual({ kind: 'outside', id: null, displayName: 'Someone outside your organization', role: null });
   });
 
   it('gives the same 404 for a participant that does not exist at all', async () => {

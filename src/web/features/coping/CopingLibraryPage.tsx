@@ -64,7 +64,7 @@ function AddToPlan({ participantId, shown }: { participantId: string; shown: Sho
       {added && <Notice>{t('library.added', { title: shown.words.title })}</Notice>}
       {inPlan ? (
         <Group>
-          <Badge color="pine" variant="light" size="lg">
+          <Badge color="pine" variant="light" size="lg" tt="none">
             {t('library.inPlan')}
           </Badge>
         </Group>

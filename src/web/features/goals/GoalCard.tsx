@@ -85,7 +85,7 @@ export function GoalCard({ goal, onNotice }: { goal: Goal; onNotice: (notice: Go
             {goal.can.changeStatusTo.map((to) => (
               <Button
                 key={to}
-                variant={to === 'set_aside' ? 'default' : 'filled'}
+                variant={to === 'completed' || goal.status === 'suggested' && to === 'active' ? 'filled' : 'default'}
                 loading={decide.isPending && decide.variables === to}
                 onClick={() => decide.mutate(to as Exclude<GoalStatus, 'suggested'>)}
                 aria-label={t('action.named', { action: t(actionKey(goal.status, to)), title: goal.title })}
