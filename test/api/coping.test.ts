@@ -105,6 +105,7 @@ describe('"I\'m having a craving"', () => {
     expect(told.statusCode).toBe(200);
     expect(told.json().toldPeerWorker).toBe(true);
     // Pressing it again (a double tap, a retry) does not raise a second alert.
+    expect((await me.patch(url, { toldPeerWorker: true })).json()).toMatchObject({ toldPeerWorker: true });
     expect((await me.patch(url, { toldPeerWorker: true, strategiesUsed: ['box_breathing'] })).statusCode).toBe(200);
     const raised = await alertsFor(world.participant.id);
     expect(raised).toHaveLength(1);
@@ -125,7 +126,7 @@ describe('"I\'m having a craving"', () => {
     expect(log.episodes[0]).toMatchObject({ id: episode.id, intensityBefore: 8, intensityAfter: 3 });
 
     const trail = await t.database.db.select().from(auditEvents).where(eq(auditEvents.resourceId, episode.id));
-    // Three changes made it; the refused one left neither a change nor an event.
+    // Three changes made it; the repeat changed nothing and the refused one left neither a change nor an event.
     expect(trail.map((e) => e.action).sort()).toEqual(['craving.create', 'craving.update', 'craving.update', 'craving.update']);
     expect(trail.filter((e) => (e.details as { alertId?: string }).alertId === raised[0]!.id)).toHaveLength(1);
     const alertAudit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'alert.raise'), eq(auditEvents.resourceId, raised[0]!.id)));

@@ -89,6 +89,13 @@ describe('goals the participant owns', () => {
       completedAt: expect.any(String),
     });
     expect((await me.patch(stepUrl, { done: false })).json().steps[0].completedAt).toBeNull();
+
+    // Ticking a done step again (a double tap) keeps the moment it was first done.
+    const first = (await me.patch(stepUrl, { done: true })).json().steps[0].completedAt;
+    const again = await me.patch(stepUrl, { done: true });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().steps[0].completedAt).toBe(first);
+    expect((await me.patch(url, { status: 'active' })).json().status).toBe('active');
   });
 
   it('audits reads of goals', async () => {

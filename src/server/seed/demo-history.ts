@@ -59,8 +59,8 @@ export async function seedParticipantHistory(tx: Db, person: DemoPerson, opts: {
   if (rows.length) await tx.insert(checkIns).values(rows);
 
   await tx.insert(recoveryStarts).values([
-    { organizationId: person.organizationId, participantId: person.id, startDate: isoDate(now - (opts.startDaysAgo + 40) * DAY), note: 'First start' },
-    { organizationId: person.organizationId, participantId: person.id, startDate: isoDate(now - opts.startDaysAgo * DAY), note: 'Started again after a hard week' },
+    { organizationId: person.organizationId, participantId: person.id, startDate: isoDate(now - (opts.startDaysAgo + 40) * DAY), note: 'First start', createdAt: new Date(now - (opts.startDaysAgo + 40) * DAY) },
+    { organizationId: person.organizationId, participantId: person.id, startDate: isoDate(now - opts.startDaysAgo * DAY), note: 'Started again after a hard week', createdAt: new Date(now - opts.startDaysAgo * DAY) },
   ]);
 
   const [goal] = await tx

@@ -30,16 +30,15 @@ export async function updateCraving(ctx: AuthedContext, participantId: string, c
     if (!episode) throw notFound('craving.not_found', 'That craving');
     if (episode.endedAt) throw new AppError('craving.already_ended', 'This craving was already closed. Start a new one if it came back.');
     const tellNow = input.toldPeerWorker === true && !episode.toldPeerWorker;
-    const [row] = await tx.db
-      .update(cravingEpisodes)
-      .set({
-        strategiesUsed: input.strategiesUsed,
-        intensityAfter: input.intensityAfter,
-        toldPeerWorker: tellNow ? true : undefined,
-        endedAt: input.ended ? sql`now()` : undefined,
-      })
-      .where(eq(cravingEpisodes.id, cravingId))
-      .returning();
+    const changes = {
+      strategiesUsed: input.strategiesUsed,
+      intensityAfter: input.intensityAfter,
+      toldPeerWorker: tellNow ? true : undefined,
+      endedAt: input.ended ? sql`now()` : undefined,
+    };
+    // A repeated "tell my peer worker" (a double tap, a retry) changes nothing and answers as before.
+    if (Object.values(changes).every((v) => v === undefined)) return toEpisode(episode);
+    const [row] = await tx.db.update(cravingEpisodes).set(changes).where(eq(cravingEpisodes.id, cravingId)).returning();
     const alertId = tellNow ? await askPeerWorker(tx, participantId, episode.id, episode.intensityBefore) : undefined;
     await recordAudit(tx, {
       action: 'craving.update',

@@ -1,0 +1,25 @@
+export {
+  MATCH_WEIGHTS,
+  openPlaces,
+  scoreMatch,
+  type LocalizedText,
+  type MatchBlock,
+  type MatchBlockKind,
+  type MatchReason,
+  type MatchReasonKind,
+  type MatchScore,
+  type ParticipantForMatching,
+  type PeerWorkerForMatching,
+  type Weekday,
+  type WeeklyTime,
+} from './score.js';
+export {
+  assignOptimally,
+  type Assignment,
+  type BatchAssignment,
+  type PairScore,
+  type PairScoreFn,
+  type PeerWorkerWithPlaces,
+  type UnassignedParticipant,
+  type UnassignedReasonKind,
+} from './assign.js';
