@@ -124,7 +124,7 @@ describe('the safety plan (Stanley–Brown), written together with the peer work
     expect(events.some((e) => e.action === 'safety_plan.read')).toBe(true);
     expect(events.some((e) => e.action === 'safety_plan.update' && e.outcome === 'denied')).toBe(true);
     const trail = JSON.stringify(events);
-    for (const words of ['river', 'Tess', '555']) expect(trail).not.toContain(words);
+    for (const words of ['river', 'Tess', '555-0142', '010-0199']) expect(trail).not.toContain(words);
   });
 });
 
