@@ -18,21 +18,15 @@ import {
 import { goalDomains, goalStatuses, reportedUse } from '../../../shared/schemas/journey.js';
 import { users } from './accounts.js';
 import { participants } from './participants.js';
-import { organizations } from './tenancy.js';
+import { createdAtColumn, organizationIdColumn, participantIdColumn } from './columns.js';
 
 export const reportedUseEnum = pgEnum('reported_use', reportedUse);
 export const goalDomain = pgEnum('goal_domain', goalDomains);
 export const goalStatus = pgEnum('goal_status', goalStatuses);
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id);
-const participantId = () =>
-  uuid('participant_id')
-    .notNull()
-    .references(() => participants.id);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const orgId = organizationIdColumn;
+const participantId = participantIdColumn;
+const createdAt = createdAtColumn;
 
 /** Each start date a participant has set. The newest counts; earlier ones stay: every day counted still counts. */
 export const recoveryStarts = pgTable(

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/schemas/journey.js';
 import { users } from './accounts.js';
 import { participants } from './participants.js';
-import { organizations, programs } from './tenancy.js';
+import { createdAtColumn, organizationIdColumn } from './columns.js';
+import { programs } from './tenancy.js';
 
 export const genderEnum = pgEnum('gender', genders);
 export const contactType = pgEnum('contact_type', contactTypes);
@@ -18,11 +19,8 @@ export const appointmentMode = pgEnum('appointment_mode', appointmentModes);
 export const appointmentStatus = pgEnum('appointment_status', appointmentStatuses);
 export const taskSource = pgEnum('task_source', taskSources);
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const orgId = organizationIdColumn;
+const createdAt = createdAtColumn;
 
 /** Weekly availability: day 0 = Sunday … 6, local times in the program's time zone. */
 export interface AvailabilitySlot {
