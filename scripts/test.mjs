@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: unit and API tests on the embedded database, the API tests again on PostgreSQL when
-// TEST_DATABASE_URL is set, then the browser tests. Ends with one line: "N passed, M failed".
+// TEST_DATABASE_URL is set, then the browser tests. Ends with the figures the security and reliability
+// tests printed (matrix, fuzzing, crashes, backups) and one line: "N passed, M failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -32,7 +33,7 @@ for (const [i, pass] of passes.entries()) {
   const res = spawnSync('npx', ['vitest', ...pass.args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...pass.env },
+    env: { ...process.env, ...pass.env, PEERPATH_FIGURES_FILE: path.join(out, `figures-${i}.txt`) },
   });
   try {
     const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -46,5 +47,13 @@ for (const [i, pass] of passes.entries()) {
   }
   if (res.status !== 0) broken = true;
 }
+// The figures the security and reliability tests prove, together (matrix, fuzzing, crashes, backups, …).
+const figures = passes.flatMap((pass, i) => {
+  const file = path.join(out, `figures-${i}.txt`);
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').trim().split('\n').filter(Boolean);
+  return lines.length ? [`${pass.name}:`, ...lines.map((l) => `  ${l}`)] : [];
+});
+if (figures.length) console.log(`\n=== figures ===\n${figures.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || broken ? 1 : 0);

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { installErrorHandling, installRequestContext } from './platform/http.js';
+import { installErrorHandling, installRequestContext, serializeRequestForLog } from './platform/http.js';
 import { journalCipherFor } from './platform/crypto.js';
 import { createMailer, type Mailer } from './platform/mail.js';
 import { createLocalRealtime, createPostgresRealtime, type Realtime } from './platform/realtime.js';
@@ -32,6 +32,24 @@ import { goalRoutes } from './modules/goals/routes.js';
 import { copingRoutes } from './modules/coping/routes.js';
 import { milestoneRoutes } from './modules/milestones/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { resourceRoutes } from './modules/resources/routes.js';
+import { referralRoutes } from './modules/referrals/routes.js';
+import { communityRoutes } from './modules/community/routes.js';
+import { consentRoutes } from './modules/consents/routes.js';
+import { fhirRoutes } from './modules/fhir/routes.js';
+import { integrationRoutes } from './modules/integrations/routes.js';
+import { outcomeRoutes } from './modules/outcomes/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
+import { groupRoutes } from './modules/groups/routes.js';
+import { noteRoutes } from './modules/notes/routes.js';
+import { appointmentRoutes } from './modules/appointments/routes.js';
+import { messagingRoutes } from './modules/messaging/routes.js';
+import { matchingRoutes } from './modules/matching/routes.js';
+import { caseloadRoutes } from './modules/caseload/routes.js';
+import { alertRoutes } from './modules/alerts/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
+import { privacyRoutes } from './modules/privacy/routes.js';
+import { workforceRoutes } from './modules/workforce/routes.js';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -48,17 +66,22 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Shared by the instances of one test; otherwise built here from the database. */
   realtime?: Realtime;
+  /** Where log lines go (one JSON object per line); standard output when absent. Tests capture it. */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the whole app without listening: the server and the tests (app.inject) use the same one. */
-export async function buildApp({ config, database, mailer, realtime: givenRealtime }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, mailer, realtime: givenRealtime, logStream }: AppDeps): Promise<FastifyInstance> {
   // First: a missing journal key stops here, before anything listens.
   const journalCipher = journalCipherFor(config);
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
       // Session cookies and CSRF tokens never reach the log.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // Secrets that travel in the path (invitation tokens, invite codes, calendar feed tokens) are masked.
+      serializers: { req: serializeRequestForLog },
+      ...(logStream && { stream: logStream }),
     },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1_048_576,
@@ -102,6 +125,12 @@ export async function buildApp({ config, database, mailer, realtime: givenRealti
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The OpenAPI document marks every route that needs a session (and so the CSRF token on writes).
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access === undefined || access === 'public' || !route.url.startsWith('/api/')) return;
+    route.schema = { ...(route.schema ?? {}), security: [{ session: [] }] };
+  });
 
   const realtime =
     givenRealtime ??
@@ -151,6 +180,24 @@ export async function buildApp({ config, database, mailer, realtime: givenRealti
   await app.register(copingRoutes);
   await app.register(milestoneRoutes);
   await app.register(notificationRoutes);
+  await app.register(meetingRoutes);
+  await app.register(groupRoutes);
+  await app.register(noteRoutes);
+  await app.register(appointmentRoutes);
+  await app.register(messagingRoutes);
+  await app.register(matchingRoutes);
+  await app.register(caseloadRoutes);
+  await app.register(alertRoutes);
+  await app.register(taskRoutes);
+  await app.register(privacyRoutes);
+  await app.register(workforceRoutes);
+  await app.register(resourceRoutes);
+  await app.register(referralRoutes);
+  await app.register(communityRoutes);
+  await app.register(consentRoutes);
+  await app.register(fhirRoutes);
+  await app.register(integrationRoutes);
+  await app.register(outcomeRoutes);
 
   await serveWeb(app);
   return app;

@@ -73,6 +73,8 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   PEERPATH_DATA_DIR: z.string().min(1).default('./data'),
+  // The embedded database syncs each commit to disk; false trades that for speed (safe against a crash of Peerpath, not of the machine).
+  PEERPATH_EMBEDDED_FSYNC: boolish.default(true),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SMTP_URL: z

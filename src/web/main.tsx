@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
+import { LiveEventsProvider } from './api/live.js';
 import { createQueryClient } from './api/queryClient.js';
 import { App } from './App.js';
 import { i18next, i18nReady, setDocumentLanguage } from './i18n/index.js';
@@ -19,9 +20,11 @@ void i18nReady.then(() => {
       {/* Light only: the palettes are checked for contrast in light; no inline color-scheme script (CSP). */}
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
+          <LiveEventsProvider>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </LiveEventsProvider>
         </QueryClientProvider>
       </MantineProvider>
     </StrictMode>,

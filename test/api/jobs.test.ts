@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../src/server/db/schema/index.js';
 import { digestOf } from '../../src/server/platform/auth/tokens.js';
-import { SESSION_CLEANUP_JOB, startJobs, type Jobs } from '../../src/server/platform/jobs.js';
+import { APPOINTMENT_REMINDER_JOB, REFERRAL_FOLLOW_UP_JOB, SESSION_CLEANUP_JOB, startJobs, type Jobs } from '../../src/server/platform/jobs.js';
 import { createTestApp, signIn, type TestApp } from '../helpers/app.js';
 import { makeWorld, type World } from '../helpers/factories.js';
 
@@ -44,5 +44,17 @@ describe('background jobs on the same database (pg-boss)', () => {
   it('schedules the clean-up to run every 15 minutes', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules.find((s) => s.name === SESSION_CLEANUP_JOB)?.cron).toBe('*/15 * * * *');
+  });
+
+  it('schedules session reminders and referral follow-ups, and a queued run of each completes', async () => {
+    const cron = new Map((await jobs.boss.getSchedules()).map((s) => [s.name, s.cron]));
+    expect(cron.get(APPOINTMENT_REMINDER_JOB)).toBe('*/10 * * * *');
+    expect(cron.get(REFERRAL_FOLLOW_UP_JOB)).toBe('*/15 * * * *');
+    for (const name of [APPOINTMENT_REMINDER_JOB, REFERRAL_FOLLOW_UP_JOB]) {
+      const id = await jobs.boss.send(name, {});
+      expect(id, name).toEqual(expect.any(String));
+      const completed = await waitFor(async () => (await jobs.boss.getJobById(name, id!, { includeArchive: true }))?.state === 'completed');
+      expect(completed, name).toBe(true);
+    }
   });
 });

@@ -154,7 +154,7 @@ describe("each program's crisis line", () => {
     expect(reset.json().crisisLine).toBe('988');
     expect((await me.get('/api/auth/session')).json().crisisLine).toBe('988');
 
-    const audited = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'program.update'), eq(auditEvents.resourceId, world.programA.id)));
+    const audited = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'program.update'), eq(auditEvents.resourceId, world.programA.id))).orderBy(auditEvents.id);
     expect(audited.map((e) => e.details)).toEqual([
       { changed: ['name', 'crisisLine'], crisisLine: '+1 (555) 010-0988' },
       { changed: ['crisisLine'], crisisLine: null },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { testConfig } from '../../src/server/config.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
@@ -60,7 +61,10 @@ export async function signInAs(page: Page, url: string, email: string, password:
   await page.goto(`${url}/sign-in`);
   await page.getByLabel(/email/i).fill(email);
   await page.getByLabel(/password/i).fill(password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-in') && r.request().method() === 'POST');
   await page.getByRole('button', { name: /sign in/i }).click();
+  // Wait for the session: a test that navigates at once would otherwise cancel the sign-in.
+  if ((await answered).ok()) await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -76,6 +80,11 @@ export interface AxeViolation {
 
 /** axe-core on the current page: the serious and critical violations (WCAG 2.1 A and AA rules). */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog fading in is half transparent: judge colours once transitions have settled.
+  // (Endless ones, such as a loader's spin, never settle and do not count.)
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
@@ -84,4 +93,10 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+}
+
+/** A page as it stands: no serious accessibility violations (axe-core), then a screenshot named for the step. */
+export async function checkAndShoot(page: Page, name: string): Promise<void> {
+  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  await screenshot(page, name);
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, screenshot, seriousA11yViolations, signInAs, startE2E, type E2E } from './harness.js';
+import { checkAndShoot, DEMO_PASSWORD, type E2E, signInAs, startE2E } from './harness.js';
 
 /**
  * The participant's recovery journey, end to end on a phone: Alex Moreno (the demo participant,
@@ -32,12 +32,6 @@ const goalTitle = 'Walk 20 minutes every morning';
 const goalSteps = ['Buy comfortable walking shoes', 'Walk around the block three mornings this week'];
 const editedCoping = 'A walk by the river with my sister';
 const addedWarningSign = 'Staying up past 2 a.m.';
-
-/** axe-core finds no serious or critical violation, then a full-page screenshot. */
-async function checkAndShoot(page: Page, name: string) {
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  await screenshot(page, name);
-}
 
 const timings: Array<[string, number]> = [];
 async function step(name: string, run: () => Promise<void>) {

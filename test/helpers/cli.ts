@@ -43,7 +43,7 @@ export async function isolatedCliDatabase(): Promise<{ env: Record<string, strin
   const dir = mkdtempSync(path.join(os.tmpdir(), 'peerpath-cli-'));
   return {
     env: { PEERPATH_DATA_DIR: dir },
-    open: (): Promise<Database> => openDatabase({ kind: 'pglite', dataDir: dir }),
+    open: (): Promise<Database> => openDatabase({ kind: 'pglite', dataDir: dir, fsync: false }),
     async dispose() {
       rmSync(dir, { recursive: true, force: true });
     },
@@ -53,7 +53,8 @@ export async function isolatedCliDatabase(): Promise<{ env: Record<string, strin
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+      // Tests need no protection from power cuts: the embedded database skips fsync, as it is much faster.
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', PEERPATH_EMBEDDED_FSYNC: 'false', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

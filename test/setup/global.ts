@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/server/db/client.js';
 import { templatePath, testDatabaseUrl, testDbKind } from './template.js';
@@ -18,6 +18,9 @@ export default async function setup(): Promise<void> {
   await database.migrate();
   const dump = await database.pglite!.dumpDataDir('gzip');
   mkdirSync(path.dirname(templatePath), { recursive: true });
-  writeFileSync(templatePath, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and renamed, so a run starting meanwhile never reads half a template.
+  const partial = `${templatePath}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, templatePath);
   await database.close();
 }

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -38,8 +40,54 @@ const MIGRATION_LOCK_KEY = 7_273_447_001;
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; dataDir: string; fsync?: boolean }
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
+
+/**
+ * PGlite on a folder writes through to the operating system at every commit, so a killed process
+ * loses nothing; but it runs PostgreSQL with fsync off and its file layer has no fsync, so a power
+ * cut or a machine crash can lose recent commits or damage the folder. Here fsync is on (the
+ * default; PEERPATH_EMBEDDED_FSYNC=false turns it off): PostgreSQL syncs the WAL at each commit
+ * (wal_sync_method=fsync, the call PGlite's file layer passes on) and data files at checkpoints.
+ */
+class SyncedNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const result = await super.init(pg, opts);
+    const preRun = (result.emscriptenOpts.preRun ??= []) as Array<(mod: any) => void>;
+    preRun.push((mod) => {
+      mod.NODEFS.stream_ops.fsync = (stream: { nfd: number }) => {
+        fsyncSync(stream.nfd);
+        return 0;
+      };
+    });
+    return result;
+  }
+}
+
+function syncedStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
+  return [...defaults.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
+}
+
+/** True when the data folder's lock was taken by a process of this machine that no longer runs. */
+function ownerIsGone(pidFile: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(pidFile, 'utf8');
+  } catch {
+    return false;
+  }
+  const [pid, host] = text.trim().split(/\s+/);
+  if (host !== undefined && host !== os.hostname()) return false;
+  const n = Number(pid);
+  if (!Number.isInteger(n) || n <= 0 || n === process.pid) return false;
+  try {
+    process.kill(n, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target);
@@ -70,21 +118,37 @@ async function openPostgres(url: string, poolSize = 20): Promise<Database> {
   };
 }
 
-async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob | File }): Promise<Database> {
+async function openPglite(target: { kind: 'pglite'; dataDir: string; fsync?: boolean } | { kind: 'pglite-memory'; loadDataDir?: Blob | File }): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let pglite: PGlite;
   if (target.kind === 'pglite') {
     const dir = path.resolve(target.dataDir);
     mkdirSync(dir, { recursive: true });
     // Two processes on one PGlite folder corrupt it silently; the lock makes the second one stop.
+    const lockfilePath = path.join(dir, 'peerpath.lock');
+    const pidFile = path.join(dir, 'peerpath.pid');
     try {
-      release = await lockfile.lock(dir, { lockfilePath: path.join(dir, 'peerpath.lock'), stale: 15_000 });
+      release = await lockfile.lock(dir, { lockfilePath, stale: 15_000 });
     } catch {
+      // After a crash (kill -9, power cut) the lock stays behind: if the process that took it is gone,
+      // take it over at once instead of waiting for it to go stale.
+      if (ownerIsGone(pidFile)) {
+        rmSync(lockfilePath, { recursive: true, force: true });
+        release = await lockfile.lock(dir, { lockfilePath, stale: 15_000 }).catch(() => undefined);
+      }
+    }
+    if (release) {
+      writeFileSync(pidFile, `${process.pid} ${os.hostname()}\n`);
+    } else {
       throw new Error(
         `The data folder ${dir} is in use by another Peerpath process. Stop it first, or set PEERPATH_DATA_DIR to another folder.`,
       );
     }
-    pglite = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+    pglite = await PGlite.create(
+      target.fsync === false
+        ? { dataDir: path.join(dir, 'pgdata') }
+        : { fs: new SyncedNodeFS(path.join(dir, 'pgdata')), startParams: syncedStartParams() },
+    );
   } else {
     pglite = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   }

@@ -38,7 +38,18 @@ export function installRequestContext(app: FastifyInstance, base: Omit<RequestCo
     if (session) {
       req.ctx.actor = session.actor;
       req.csrfToken = session.csrfToken;
+      // A write on a signed-in route is refused without the session's CSRF token before its body is
+      // even read or validated.
+      const access = req.routeOptions.config?.access;
+      if (access !== undefined && access !== 'public' && !SAFE_METHODS.has(req.method)) checkCsrf(req);
     }
+  });
+
+  // PostgreSQL text cannot hold a NUL character: refuse it up front, naming the field, rather than
+  // failing inside the database with a 500 (found by test/api/fuzz.test.ts).
+  app.addHook('preValidation', async (req) => {
+    const found = [nulPath(req.body, 'body'), nulPath(req.query, 'querystring'), nulPath(req.params, 'params')].find(Boolean);
+    if (found) throw new AppError('validation.failed', `Please check: ${found}.`, [{ path: found, message: 'contains a NUL character' }]);
   });
 
   // Runs after body validation, so bad input is a 400 naming the field even before sign-in checks.
@@ -54,16 +65,47 @@ export function installRequestContext(app: FastifyInstance, base: Omit<RequestCo
     if (access === 'public') return;
     const actor = req.ctx.actor;
     if (!actor) throw new AppError('auth.required', 'Please sign in.');
-    if (!SAFE_METHODS.has(req.method)) {
-      const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) {
-        throw new AppError('auth.csrf_failed', 'This request is missing its security token. Reload the page and try again.');
-      }
-    }
+    if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
     if (access !== 'signed_in' && !access.some((role) => hasRole(actor, role))) {
       throw new AppError('auth.forbidden', 'Your role does not allow this.');
     }
   });
+}
+
+function checkCsrf(req: FastifyRequest): void {
+  const sent = req.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !req.csrfToken || !safeEqual(sent, req.csrfToken)) {
+    throw new AppError('auth.csrf_failed', 'This request is missing its security token. Reload the page and try again.');
+  }
+}
+
+// Path segments that are secrets: invitation tokens, self-sign-up codes, calendar feed tokens.
+const SECRET_IN_PATH = /^(\/api\/(?:auth\/invitations|auth\/sign-up|calendar|group-calendars)\/)(?!accept(?:$|[/?]))[^/?]+/;
+
+/** A request's URL as the log may show it: secret path segments and query values masked. */
+export function redactUrlForLog(url: string): string {
+  const [pathPart, query] = [url.split('?')[0]!, url.includes('?') ? url.slice(url.indexOf('?') + 1) : undefined];
+  const masked = pathPart.replace(SECRET_IN_PATH, '$1[redacted]');
+  if (query === undefined) return masked;
+  return `${masked}?${query.replace(/(^|&)(token|code|key|secret)=[^&]*/gi, '$1$2=[redacted]')}`;
+}
+
+/** The logger's view of a request: no headers, and the URL without secrets. */
+export function serializeRequestForLog(req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+  return { method: req.method, url: redactUrlForLog(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
+/** The path of the first string (or key) holding a NUL character, or null. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const here = `${path}.${key}`;
+    if (key.includes('\u0000')) return here;
+    const found = nulPath(inner, here, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The context of a route that declared a non-public access rule. */

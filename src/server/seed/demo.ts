@@ -3,6 +3,16 @@ import type { Db } from '../db/client.js';
 import { auditEvents, memberships, organizations, participants, peerAssignments, programs, users } from '../db/schema/index.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { seedParticipantHistory } from './demo-history.js';
+import { seedGroupsAndMeetings } from './demo-groups.js';
+import { seedResources } from './demo-resources.js';
+import { seedNotes } from './demo-notes.js';
+import { seedCaseload } from './demo-caseload.js';
+import { seedMatching } from './demo-matching.js';
+import { seedMessaging } from './demo-messaging.js';
+import { seedOutcomesHistory } from './demo-outcomes.js';
+import { seedConsents } from './demo-consents.js';
+import { seedWorkforce } from './demo-workforce.js';
+import { seedCommunity } from './demo-community.js';
 import type { Role } from '../../shared/schemas/tenancy.js';
 
 /** Everyone here is fictional. One password for every demo account, printed at start. */
@@ -26,6 +36,16 @@ const people: Array<DemoSignIn & { programs: Array<'community' | 'reentry'> | nu
 ];
 
 export const demoSignIns: DemoSignIn[] = people.map(({ role, email, displayName }) => ({ role, email, displayName }));
+
+/** What the feature seeds (demo-<feature>.ts) build on: the ids of everything created above them. */
+export interface DemoIds {
+  organizationId: string;
+  programs: Record<'community' | 'reentry', string>;
+  /** By email. */
+  users: Record<string, string>;
+  /** By preferred name. */
+  participants: Record<string, string>;
+}
 
 /** Creates the Riverbend demo organization once; later calls find it and change nothing. */
 export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<{ created: boolean }> {
@@ -71,12 +91,14 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
       { name: 'Dana Whitfield', pronouns: 'she/her', program: 'reentry', user: null, peer: marcus, daysAgo: 30 },
       { name: 'Luis Ortega', pronouns: 'he/him', program: 'reentry', user: null, peer: marcus, daysAgo: 12 },
     ];
+    const participantIds: Record<string, string> = {};
     for (const p of enrol) {
       const enrolledAt = new Date(Date.now() - p.daysAgo * day);
       const [row] = await tx
         .insert(participants)
         .values({ organizationId: orgId, programId: programId(p.program), userId: p.user, preferredName: p.name, pronouns: p.pronouns, enrolledAt })
         .returning({ id: participants.id });
+      participantIds[p.name] = row!.id;
       await tx.insert(auditEvents).values({
         organizationId: orgId,
         action: 'participant.create',
@@ -99,6 +121,24 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
         });
       }
     }
+    const ids: DemoIds = {
+      organizationId: orgId,
+      programs: { community: programId('community'), reentry: programId('reentry') },
+      users: userIds,
+      participants: participantIds,
+    };
+    // Feature seeds, each in its own file, in this order.
+    await seedMatching(tx as unknown as Db, ids);
+    await seedMessaging(tx as unknown as Db, ids);
+    await seedNotes(tx as unknown as Db, ids);
+    await seedCaseload(tx as unknown as Db, ids);
+    await seedGroupsAndMeetings(tx as unknown as Db, ids);
+    await seedResources(tx as unknown as Db, ids);
+    await seedOutcomesHistory(tx as unknown as Db, ids);
+    await seedConsents(tx as unknown as Db, ids);
+    await seedWorkforce(tx as unknown as Db, ids);
+    await seedCommunity(tx as unknown as Db, ids);
+    void ids;
   });
   log('Demo organization ready.');
   return { created: true };

@@ -21,8 +21,9 @@ const choiceScaleSchema = z.strictObject({
   type: z.literal('choice'),
   options: z.array(z.strictObject({ value: z.number().int(), label: localizedSchema })).min(2),
   // 'position' scores an answer by its place in `options` (first = 0), for published scorings
-  // whose points are not the codes recorded on the form.
-  points: z.enum(['value', 'position']).default('value'),
+  // whose points are not the codes recorded on the form. 'reversed' scores (lowest + highest − answer),
+  // for published reverse-scored items (e.g. ProQOL Burnout items 1, 4, 15, 17 and 29: 6 − answer).
+  points: z.enum(['value', 'position', 'reversed']).default('value'),
 });
 
 const dayCountScaleSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { barc10 } from './definitions/barc10.js';
 import { gad7 } from './definitions/gad7.js';
 import { phq2 } from './definitions/phq2.js';
 import { phq9 } from './definitions/phq9.js';
+import { proqol5 } from './definitions/proqol5.js';
 
 export * from './definition.js';
 export * from './score.js';
@@ -28,3 +29,10 @@ export const instruments: readonly InstrumentDefinition[] = deepFreeze(
 export function getInstrument(id: string): InstrumentDefinition | undefined {
   return instruments.find((definition) => definition.id === id);
 }
+
+/**
+ * Instruments for the workforce's own wellbeing (ProQOL 5), kept apart from the measures offered
+ * to participants; validated and frozen the same way.
+ */
+export const workerInstruments: readonly InstrumentDefinition[] = deepFreeze(parseInstrumentPack({ instruments: [proqol5] }));
+export const workerInstrumentIds: readonly string[] = workerInstruments.map((d) => d.id);

@@ -20,6 +20,10 @@ export function describeScale(scale: Scale): string {
 export function pointsFor(scale: Scale, answer: number): number {
   if (scale.type === 'choice') {
     if (scale.points === 'position') return scale.options.findIndex((o) => o.value === answer);
+    if (scale.points === 'reversed') {
+      const range = answerRange(scale);
+      return range.min + range.max - answer;
+    }
     return answer;
   }
   const bin = scale.bins.find((b) => answer >= b.min && answer <= b.max);

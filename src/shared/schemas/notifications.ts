@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uuidSchema } from './tenancy.js';
 
 /** Kinds of in-app notification; the web app words each kind from its catalog. */
-export const notificationKinds = ['checkin_reminder', 'participant_joined'] as const;
+export const notificationKinds = ['checkin_reminder', 'participant_joined', 'appointment_reminder', 'alert_escalated', 'referral_follow_up', 'certification_expiry', 'cosign_returned', 'critical_incident', 'care_coordination', 'community_reply', 'community_mention'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationSchema = z.object({

@@ -16,6 +16,12 @@ export const dataCategories = [
   'safety_plan',
   'assessments',
   'alerts',
+  'contact_notes',
+  'appointments',
+  'messages',
+  'match_preferences',
+  'groups',
+  'referrals',
 ] as const;
 export type DataCategory = (typeof dataCategories)[number];
 
@@ -37,7 +43,7 @@ export const participantSummarySchema = z.object({
   enrolledAt: z.iso.datetime({ offset: true }),
   hasLogin: z.boolean(),
   peerWorker: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
-  relationship: z.enum(['self', 'assigned_peer', 'supervisor', 'org_admin', 'clinician_consent']),
+  relationship: z.enum(['self', 'assigned_peer', 'supervisor', 'org_admin', 'clinician_consent', 'legal_representative']),
   can: participantCanSchema,
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;

@@ -106,3 +106,9 @@ export const inviteUserSchema = z
     message: 'choose the program this role belongs to',
   });
 export type InviteUser = z.infer<typeof inviteUserSchema>;
+
+/** A staff member's one new role: organization-wide for org_admin, else in one program. */
+export const changeRoleSchema = z
+  .object({ role: roleSchema.exclude(['participant']), programId: uuidSchema.optional() })
+  .refine((v) => v.role === 'org_admin' || v.programId !== undefined, { path: ['programId'], message: 'choose the program this role belongs to' });
+export type ChangeRole = z.infer<typeof changeRoleSchema>;

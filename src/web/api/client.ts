@@ -66,6 +66,7 @@ export const api = {
   post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('POST', path, schema, body),
   put: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('PUT', path, schema, body),
   patch: <S extends z.ZodType>(path: string, schema: S, body?: unknown) => request('PATCH', path, schema, body),
+  delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
 };
 
 /** A path with its query string, leaving out empty values. */

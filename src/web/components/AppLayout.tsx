@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSignedIn, useSignOut } from '../api/session.js';
 import { NotificationsBell } from '../features/notifications/NotificationsBell.js';
+import { CalendarMenuItem } from '../features/appointments/CalendarMenuItem.js';
+import { MessagesNavButton } from '../features/messaging/MessagesNavButton.js';
+import { UrgentAlertBanner } from '../features/caseload/UrgentAlertBanner.js';
+import { rolesOf } from '../roles.js';
 import { MySafetyPlanLink } from '../features/safety-plan/SafetyPlanLink.js';
+import { MatchingProfileMenuItem } from '../features/matching/MatchingProfileLinks.js';
 import { CrisisCard } from './CrisisCard.js';
 import { LanguageMenuItems } from './LanguageSwitch.js';
 import { SkipLink } from './SkipLink.js';
@@ -16,6 +21,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const isParticipant = user.participantId !== null;
+  // Urgent alerts reach the people who act on them on whatever screen they are.
+  const hearsAlerts = rolesOf(user).some((r) => r === 'peer_worker' || r === 'supervisor');
 
   return (
     <>
@@ -27,6 +34,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {user.organization.name}
             </Anchor>
             <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <MessagesNavButton />
               <NotificationsBell />
               <Menu position="bottom-end" width={260} withinPortal withInitialFocusPlaceholder={false}>
                 <Menu.Target>
@@ -45,6 +53,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <Menu.Dropdown>
                   <Menu.Label>{t('nav.signedInAs', { email: user.email })}</Menu.Label>
                   <Menu.Item onClick={() => navigate('/')}>{t('nav.home')}</Menu.Item>
+                  <CalendarMenuItem />
+                  <MatchingProfileMenuItem />
                   <Menu.Divider />
                   <LanguageMenuItems />
                   <Menu.Divider />
@@ -62,6 +72,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <MySafetyPlanLink participantId={user.participantId!} />
             </CrisisCard>
           )}
+          {hearsAlerts && <UrgentAlertBanner />}
           <Stack component="main" id="main" tabIndex={-1} gap="lg">
             {children}
           </Stack>

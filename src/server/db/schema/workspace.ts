@@ -89,6 +89,9 @@ export const contactNotes = pgTable(
     nextSteps: text('next_steps'),
     followUpOn: date('follow_up_on'),
     version: integer('version').notNull().default(1),
+    // Billing (workforce): a billable contact, and the service code its program billed it under.
+    billable: boolean('billable').notNull().default(false),
+    serviceCode: text('service_code'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { alertKinds, alertSeverities } from '../../../shared/schemas/journey.js';
-import { alerts, participants } from '../../db/schema/index.js';
+import { alerts, memberships, participants, peerAssignments } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { RequestContext } from '../../platform/context.js';
+import { afterCommit, type RequestContext } from '../../platform/context.js';
+import { userChannel } from '../../platform/realtime.js';
 
 export interface RaiseAlert {
   participantId: string;
@@ -46,5 +47,27 @@ export async function raiseAlert(tx: RequestContext, alert: RaiseAlert): Promise
     resourceId: row!.id,
     details: { kind: alert.kind, severity: alert.severity },
   });
+  const recipients = await alertRecipients(tx, alert.participantId, p.programId);
+  const event = { type: 'alert.raised', alertId: row!.id, participantId: alert.participantId, kind: alert.kind, severity: alert.severity };
+  await afterCommit(tx, async () => {
+    await Promise.all(recipients.map((userId) => tx.realtime.publish(userChannel(userId), event)));
+  });
   return row!.id;
+}
+
+/**
+ * Who hears of a new alert at once: the participant's peer worker, or, when nobody walks alongside
+ * them yet, the program's supervisors, so a signal is never addressed to no one.
+ */
+async function alertRecipients(tx: RequestContext, participantId: string, programId: string): Promise<string[]> {
+  const peers = await tx.db
+    .select({ id: peerAssignments.peerWorkerId })
+    .from(peerAssignments)
+    .where(and(eq(peerAssignments.participantId, participantId), isNull(peerAssignments.endedAt)));
+  if (peers.length) return peers.map((r) => r.id);
+  const supervisors = await tx.db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.programId, programId), eq(memberships.role, 'supervisor')));
+  return supervisors.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { eq, isNull, or } from 'drizzle-orm';
-import { instrumentDefinitionSchema, instruments, type InstrumentDefinition } from '../../../shared/instruments/index.js';
+import { instrumentDefinitionSchema, instruments, workerInstrumentIds, type InstrumentDefinition } from '../../../shared/instruments/index.js';
 import type { Db } from '../../db/client.js';
 import { instrumentPacks } from '../../db/schema/index.js';
 
@@ -110,5 +110,6 @@ export function scoringOf(d: InstrumentDefinition): unknown {
 
 /** The measures the actor's organization offers, current version of each, every word in both languages. */
 export async function listInstruments(ctx: { db: Db; actor: { organizationId: string } }): Promise<InstrumentDefinition[]> {
-  return (await organizationInstruments(ctx.db, ctx.actor.organizationId)).all();
+  // A pack may carry a workforce instrument's wording (ProQOL 5); it is never offered to participants.
+  return (await organizationInstruments(ctx.db, ctx.actor.organizationId)).all().filter((d) => !workerInstrumentIds.includes(d.id));
 }

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { CheckIn } from '../../../shared/schemas/checkins.js';
 import { checkIns, participants, programs } from '../../db/schema/index.js';
 import { seesOwnPrivate, type Granted } from '../../platform/access.js';
@@ -32,6 +32,14 @@ export function readableCheckIns(granted: Granted): SQL {
     eq(checkIns.participantId, granted.participantId),
     seesOwnPrivate(granted.relationships) ? undefined : eq(checkIns.private, false),
   )!;
+}
+
+/**
+ * The check-ins of many participants that anyone but the participant may see: the shared ones. For
+ * views across a caseload: private check-ins leave no trace there, not even by quieting a flag.
+ */
+export function sharedCheckInsOf(participantIds: readonly string[]): SQL {
+  return and(inArray(checkIns.participantId, [...participantIds]), eq(checkIns.private, false))!;
 }
 
 /** The IANA time zone of the participant's program: days are counted there, not in UTC. */

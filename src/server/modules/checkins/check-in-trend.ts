@@ -1,20 +1,20 @@
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { CheckInTrend, CheckInTrendDay, CheckInTrendQuery } from '../../../shared/schemas/checkins.js';
 import { checkIns } from '../../db/schema/index.js';
 import { requireParticipantAccess } from '../../platform/access.js';
-import type { AuthedContext } from '../../platform/context.js';
+import type { AuthedContext, RequestContext } from '../../platform/context.js';
 import { programTimeZoneOf, readableCheckIns } from './check-in-rows.js';
+import { localDate } from '../../../shared/milestones.js';
 
 const DAY_MS = 86_400_000;
 
 /** Today's calendar date where the program is. */
-function todayIn(timeZone: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export function todayIn(timeZone: string): string {
+  return localDate(new Date(), timeZone);
 }
 
 /** Calendar dates from `days - 1` days before `end` through `end`, oldest first. */
-function calendarDays(end: string, days: number): string[] {
+export function calendarDays(end: string, days: number): string[] {
   const endMs = Date.parse(`${end}T00:00:00Z`);
   return Array.from({ length: days }, (_, i) => new Date(endMs - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10));
 }
@@ -34,11 +34,24 @@ export async function checkInTrend(ctx: AuthedContext, participantId: string, qu
   });
   const timeZone = await programTimeZoneOf(ctx, participantId);
   const dates = calendarDays(query.end ?? todayIn(timeZone), query.days);
+  const days = (await dailyCheckInAverages(ctx, readableCheckIns(granted), timeZone, dates)).get(participantId) ?? emptyDays(dates);
+  return { timeZone, days };
+}
+
+const emptyDays = (dates: string[]): CheckInTrendDay[] => dates.map((date) => ({ date, mood: null, craving: null, checkIns: 0 }));
+
+/**
+ * Daily averages over the given calendar dates for every participant the condition admits, in one
+ * query (the caseload asks for a whole caseload at once). Callers decide which check-ins are
+ * readable (`readableCheckIns`, or shared ones only); days are days in `timeZone`.
+ */
+export async function dailyCheckInAverages(ctx: RequestContext, readable: SQL, timeZone: string, dates: string[]): Promise<Map<string, CheckInTrendDay[]>> {
   const first = dates[0]!;
   const last = dates.at(-1)!;
   const localDay = sql`((${checkIns.createdAt} at time zone ${timeZone})::date)`;
   const rows = await ctx.db
     .select({
+      participantId: checkIns.participantId,
       date: sql<string>`to_char(${localDay}, 'YYYY-MM-DD')`,
       mood: sql<number>`round(avg(${checkIns.mood}), 1)::float8`,
       craving: sql<number>`round(avg(${checkIns.craving}), 1)::float8`,
@@ -47,18 +60,27 @@ export async function checkInTrend(ctx: AuthedContext, participantId: string, qu
     .from(checkIns)
     .where(
       and(
-        readableCheckIns(granted),
+        readable,
         // Local midnight of the first day through local midnight after the last, as instants.
         sql`${checkIns.createdAt} >= (${first}::date::timestamp at time zone ${timeZone})`,
         sql`${checkIns.createdAt} < ((${last}::date + 1)::timestamp at time zone ${timeZone})`,
       ),
     )
     // By position: the time zone is a bound parameter, and a second copy of it would not match the select's.
-    .groupBy(sql`1`);
-  const byDate = new Map(rows.map((r) => [r.date, r]));
-  const days: CheckInTrendDay[] = dates.map((date) => {
-    const r = byDate.get(date);
-    return r ? { date, mood: Number(r.mood), craving: Number(r.craving), checkIns: Number(r.checkIns) } : { date, mood: null, craving: null, checkIns: 0 };
-  });
-  return { timeZone, days };
+    .groupBy(sql`1, 2`);
+  const byParticipant = new Map<string, Map<string, (typeof rows)[number]>>();
+  for (const r of rows) {
+    const days = byParticipant.get(r.participantId) ?? new Map();
+    days.set(r.date, r);
+    byParticipant.set(r.participantId, days);
+  }
+  return new Map(
+    [...byParticipant].map(([participantId, byDate]) => [
+      participantId,
+      dates.map((date) => {
+        const r = byDate.get(date);
+        return r ? { date, mood: Number(r.mood), craving: Number(r.craving), checkIns: Number(r.checkIns) } : { date, mood: null, craving: null, checkIns: 0 };
+      }),
+    ]),
+  );
 }

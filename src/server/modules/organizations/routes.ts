@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createProgramSchema, inviteUserSchema, orgUserSchema, programSchema, updateProgramSchema, uuidSchema } from '../../../shared/schemas/tenancy.js';
+import { changeRoleSchema, createProgramSchema, inviteUserSchema, orgUserSchema, programSchema, updateProgramSchema, uuidSchema } from '../../../shared/schemas/tenancy.js';
 import { authed } from '../../platform/http.js';
 import { idParams, typed, withErrors } from '../../platform/routes.js';
 import { createProgram, listPrograms, updateProgram } from './programs.js';
 import { inviteUser, listUsers } from './users.js';
+import { changeRole } from './change-role.js';
 
 const tags = ['organization'];
 
@@ -39,6 +40,18 @@ export async function organizationRoutes(app: FastifyInstance): Promise<void> {
     config: { access: ['org_admin'] },
     schema: { tags, summary: 'People with an account in the organization', response: withErrors({ 200: z.object({ users: z.array(orgUserSchema) }) }) },
     handler: async (req) => ({ users: await listUsers(authed(req)) }),
+  });
+
+  r.put('/api/admin/users/:id/role', {
+    config: { access: ['org_admin'] },
+    schema: {
+      tags,
+      summary: "Change a staff member's role; their sessions end, so they sign in again under the new one",
+      params: idParams,
+      body: changeRoleSchema,
+      response: withErrors({ 200: orgUserSchema }),
+    },
+    handler: (req) => changeRole(authed(req), req.params.id, req.body),
   });
 
   r.post('/api/admin/invitations', {

@@ -1,14 +1,14 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CreateParticipant, ParticipantSummary } from '../../../shared/schemas/participants.js';
 import { memberships, participants, peerAssignments, programs, users } from '../../db/schema/index.js';
-import { accessMap, anyAllows, relationshipsTo, requireParticipantAccess, visibleParticipants, type Relationship } from '../../platform/access.js';
+import { accessMap, anyAllows, listDisclosure, relationshipsTo, requireParticipantAccess, visibleParticipants, type Relationship } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hasRole, inTransaction, type AuthedContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireProgram } from '../organizations/programs.js';
 
 // Closest relationship first: it is the one the UI names.
-const relationshipOrder: Relationship[] = ['self', 'assigned_peer', 'clinician_consent', 'supervisor', 'org_admin'];
+const relationshipOrder: Relationship[] = ['self', 'legal_representative', 'assigned_peer', 'clinician_consent', 'supervisor', 'org_admin'];
 
 const summaryColumns = {
   id: participants.id,
@@ -50,7 +50,10 @@ function toSummary(row: SummaryRow, rels: Relationship[]): ParticipantSummary {
   };
 }
 
-/** The participants the actor may see; the policy filters inside the query. Each one listed is audited. */
+/**
+ * The participants the actor may see; the policy filters inside the query. Each one listed is
+ * audited, a clinician's with the consent that let them see the person (a disclosure).
+ */
 export async function listParticipants(ctx: AuthedContext, filter: { programId?: string } = {}): Promise<ParticipantSummary[]> {
   const rows = await summaryQuery(ctx)
     .where(and(visibleParticipants(ctx.actor), filter.programId ? eq(participants.programId, filter.programId) : undefined))
@@ -59,7 +62,7 @@ export async function listParticipants(ctx: AuthedContext, filter: { programId?:
   const rels = await relationshipsTo(ctx, rows.map((r) => r.id));
   await recordAudit(
     ctx,
-    ...rows.map((r) => ({ action: 'participant.list' as const, participantId: r.id, resourceType: 'participant', resourceId: r.id })),
+    ...rows.map((r) => ({ action: 'participant.list' as const, participantId: r.id, resourceType: 'participant', resourceId: r.id, ...listDisclosure(rels.get(r.id), 'profile') })),
   );
   return rows.map((r) => toSummary(r, rels.get(r.id) ?? []));
 }

@@ -30,7 +30,8 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       };
       const unsubscribe = ctx.realtime.subscribe(userChannel(actor.userId), (event) => {
         if (event.type === 'session.ended') {
-          if (event.sessionId === actor.sessionId) socket.close(4401, 'signed out');
+          // '*': every session of the person ended (their role changed, or their data was erased).
+          if (event.sessionId === actor.sessionId || event.sessionId === '*') socket.close(4401, 'signed out');
           return;
         }
         send(event);

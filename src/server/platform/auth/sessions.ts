@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { authTokens, memberships, participants, sessions, users } from '../../db/schema/index.js';
+import type { Membership } from '../../../shared/schemas/tenancy.js';
 import type { Actor } from '../context.js';
 import { digestOf, newSecret } from './tokens.js';
 
@@ -42,42 +43,44 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
+/**
+ * The actor's fields in the same query as the row that names the user: memberships and the
+ * participant record come as subqueries, so resolving a session is one round trip. (The outer
+ * table is named in full: Drizzle leaves a lone table's columns unqualified, and p.id would win.)
+ */
+const actorFields = {
+  userId: users.id,
+  organizationId: users.organizationId,
+  displayName: users.displayName,
+  memberships: sql<Membership[]>`coalesce((select json_agg(json_build_object('role', m.role, 'programId', m.program_id))
+    from ${memberships} m where m.user_id = ${users}.id), '[]'::json)`,
+  participantId: sql<string | null>`(select p.id from ${participants} p where p.user_id = ${users}.id limit 1)`,
+};
+
 /** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
 export async function resolveSession(db: Db, config: Config, token: string): Promise<ResolvedSession | null> {
   const id = digestOf(token);
   const now = new Date();
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken, ...actorFields })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
     .limit(1);
   if (!row) return null;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
       .update(sessions)
       .set({ lastSeenAt: now, idleExpiresAt: new Date(now.getTime() + config.SESSION_IDLE_MINUTES * 60_000) })
       .where(eq(sessions.id, id));
   }
-  const actor = await loadActor(db, row.user.id, id);
-  return actor ? { actor, csrfToken: row.session.csrfToken } : null;
+  const { lastSeenAt: _seen, csrfToken, ...actor } = row;
+  return { actor: { ...actor, sessionId: id }, csrfToken };
 }
 
 export async function loadActor(db: Db, userId: string, sessionId: string): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) return null;
-  const [roles, [participant]] = await Promise.all([
-    db.select({ role: memberships.role, programId: memberships.programId }).from(memberships).where(eq(memberships.userId, userId)),
-    db.select({ id: participants.id }).from(participants).where(eq(participants.userId, userId)).limit(1),
-  ]);
-  return {
-    userId: user.id,
-    organizationId: user.organizationId,
-    displayName: user.displayName,
-    memberships: roles,
-    participantId: participant?.id ?? null,
-    sessionId,
-  };
+  const [row] = await db.select(actorFields).from(users).where(eq(users.id, userId)).limit(1);
+  return row ? { ...row, sessionId } : null;
 }
 
 export async function destroySession(db: Db, sessionId: string): Promise<void> {

@@ -11,6 +11,7 @@ import { useProfile } from './api.js';
 import { CountingChoice } from './CountingChoice.js';
 import { DemographicsForm } from './DemographicsForm.js';
 import { StatusPanel } from './StatusPanel.js';
+import { MatchPreferencesSection } from '../matching/MatchPreferencesSection.js';
 
 function Profile({ participant }: { participant: ParticipantSummary }) {
   const { t } = useTranslation('profile');
@@ -27,6 +28,7 @@ function Profile({ participant }: { participant: ParticipantSummary }) {
       ) : (
         <>
           <AboutForm profile={profile.data} mine={mine} />
+          <MatchPreferencesSection participant={participant} />
           <Section title={mine ? t('choices.titleMine') : t('choices.title')} plain>
             <CountingChoice profile={profile.data} />
             {profile.data.can.reminder.read && <ReminderSetting participantId={participant.id} canWrite={profile.data.can.reminder.write} />}

@@ -4,6 +4,10 @@ import { Section } from '../../components/Section.js';
 import { ParticipantsPanel } from './ParticipantsPanel.js';
 import { PeoplePanel } from './PeoplePanel.js';
 import { ProgramsPanel } from './ProgramsPanel.js';
+import { GroupsAndMeetingsHome } from '../../features/groups/GroupsAndMeetingsHome.js';
+import { ReportsHomeLink } from '../../features/outcomes/ReportsHomeLink.js';
+import { DirectoryAdminPanel } from '../../features/resources/DirectoryAdminPanel.js';
+import { IntegrationsHomeLink } from '../../features/consents/IntegrationsHomeLink.js';
 
 export function OrgAdminHome() {
   const { t } = useTranslation();
@@ -13,6 +17,10 @@ export function OrgAdminHome() {
       <ProgramsPanel />
       <PeoplePanel />
       <ParticipantsPanel />
+      <GroupsAndMeetingsHome as="admin" />
+      <ReportsHomeLink />
+      <DirectoryAdminPanel />
+      <IntegrationsHomeLink />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import { EditProgramButton } from '../../features/safety-plan/EditProgramButton.
 import { SubSection } from '../../components/Section.js';
 import { EmptyState, LoadError, Loading, Notice } from '../../components/Status.js';
 import { InviteCodeControl } from '../../features/profile/InviteCodeControl.js';
+import { WorkforceSettingsButton } from '../../features/workforce/WorkforceSettingsButton.js';
 import { CreateProgramForm } from './CreateProgramForm.js';
 
 export function ProgramsPanel() {
@@ -42,7 +43,10 @@ export function ProgramsPanel() {
             <Paper component="li" key={p.id} withBorder p="sm" bg="white">
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text fw={600}>{p.name}</Text>
-                <EditProgramButton program={p} onNotice={setNotice} />
+                <Group gap={4} wrap="nowrap">
+                  <EditProgramButton program={p} onNotice={setNotice} />
+                  <WorkforceSettingsButton program={p} onNotice={setNotice} />
+                </Group>
               </Group>
               <Text fz="sm">{t(`programSetting.${p.setting}`)}</Text>
               <Text fz="sm" c="dimmed">

@@ -1,12 +1,15 @@
+import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useParticipants } from '../../api/participants.js';
 import { ParticipantList } from '../../components/ParticipantList.js';
 import { Section } from '../../components/Section.js';
 import { EmptyState, LoadError, Loading } from '../../components/Status.js';
 
-/** Records arrive here once participants consent to share them (the consent module comes later). */
+/** Records arrive here once participants consent to share them; each opens to the consented summary. */
 export function ClinicianHome() {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('consents');
   const list = useParticipants();
   const shared = list.data?.filter((p) => p.relationship === 'clinician_consent') ?? [];
   return (
@@ -18,7 +21,15 @@ export function ClinicianHome() {
       ) : shared.length === 0 ? (
         <EmptyState>{t('home.clinician.empty')}</EmptyState>
       ) : (
-        <ParticipantList participants={shared} label={t('home.clinician.title')} />
+        <ParticipantList
+          participants={shared}
+          label={t('home.clinician.title')}
+          actions={(p) => (
+            <Button component={Link} to={`/participants/${p.id}/shared`} size="sm" variant="light" aria-label={`${tc('clinician.open')}: ${p.preferredName}`}>
+              {tc('clinician.open')}
+            </Button>
+          )}
+        />
       )}
     </Section>
   );

@@ -8,13 +8,18 @@ import { CheckInHomeAction } from '../../features/checkins/CheckInHomeAction.js'
 import { CopingHomeLink } from '../../features/coping/CopingHomeLink.js';
 import { CravingButton } from '../../features/coping/CravingButton.js';
 import { GoalsHomeLink } from '../../features/goals/GoalsHomeLink.js';
+import { MessagesHomeTile } from '../../features/messaging/MessagesHomeLinks.js';
 import { JournalHomeLink } from '../../features/journal/JournalLinks.js';
 import { MeasuresHomeLink } from '../../features/measures/MeasuresHomeLink.js';
+import { GroupsAndMeetingsHome } from '../../features/groups/GroupsAndMeetingsHome.js';
 import { MilestonesHome } from '../../features/milestones/MilestonesHome.js';
 import { MyProfileLink } from '../../features/profile/ProfileLinks.js';
+import { ResourceTiles } from '../../features/referrals/ResourceTiles.js';
+import { UpcomingAppointments } from '../../features/appointments/UpcomingAppointments.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { useFormat } from '../../i18n/format.js';
 import { programTimeZone } from '../../roles.js';
+import { PrivacyHomeLink, RepresentedHomeLinks } from '../../features/consents/PrivacyHomeLink.js';
 
 export function ParticipantHome() {
   const { t } = useTranslation();
@@ -25,9 +30,11 @@ export function ParticipantHome() {
   return (
     <Section title={t('home.participant.title')} testId="home-participant">
       <Text>{t('home.participant.welcome')}</Text>
+      {!user.participantId && <RepresentedHomeLinks />}
       {user.participantId && <CravingButton />}
       {user.participantId && <CheckInHomeAction participantId={user.participantId} />}
       {user.participantId && <MilestonesHome participantId={user.participantId} />}
+      {user.participantId && <UpcomingAppointments />}
       {!user.participantId ? null : record.isPending ? (
         <Loading />
       ) : record.isError ? (
@@ -46,11 +53,15 @@ export function ParticipantHome() {
           />
         </>
       ) : null}
+      {user.participantId && <MessagesHomeTile participantId={user.participantId} peerWorkerName={me?.peerWorker?.displayName} />}
       {user.participantId && <GoalsHomeLink participantId={user.participantId} />}
       {user.participantId && <CopingHomeLink participantId={user.participantId} />}
       {user.participantId && <JournalHomeLink participantId={user.participantId} />}
       {user.participantId && <MeasuresHomeLink />}
+      {user.participantId && <GroupsAndMeetingsHome as="participant" />}
       {user.participantId && <MyProfileLink participantId={user.participantId} />}
+      {user.participantId && <PrivacyHomeLink participantId={user.participantId} />}
+      {user.participantId && <ResourceTiles as="participant" />}
     </Section>
   );
 }

@@ -13,6 +13,7 @@ import { ParticipantMeasures } from '../../features/measures/ParticipantMeasures
 import { CopingOverview } from '../../features/coping/CopingOverview.js';
 import { GoalsOverview } from '../../features/goals/GoalsOverview.js';
 import { JournalOverview } from '../../features/journal/JournalLinks.js';
+import { ParticipantReferrals } from '../../features/referrals/ParticipantReferrals.js';
 import { SafetyPlanOverview } from '../../features/safety-plan/SafetyPlanOverview.js';
 import { MilestonesSummary } from '../../features/milestones/MilestonesSummary.js';
 import { ParticipantRecordLink } from '../../features/profile/ProfileLinks.js';
@@ -21,6 +22,14 @@ import { useFormat } from '../../i18n/format.js';
 import { programTimeZone } from '../../roles.js';
 import { NotYoursPage } from '../NotFoundPage.js';
 import { AuditTrail } from './AuditTrail.js';
+import { NotesOverview } from '../../features/notes/NotesOverview.js';
+import { ConsentLinks } from '../../features/consents/ConsentLinks.js';
+import { DataRequestsLink } from '../../features/privacy/DataRequestsLink.js';
+import { AttendanceSummary } from '../../features/groups/AttendanceSummary.js';
+import { ParticipantAppointments } from '../../features/appointments/ParticipantAppointments.js';
+import { MessageParticipantButton } from '../../features/messaging/MessageParticipantButton.js';
+import { FindPeerWorkerPanel } from '../../features/matching/FindPeerWorkerPanel.js';
+import { ParticipantAlerts } from '../../features/alerts/ParticipantAlerts.js';
 
 export function ParticipantPage() {
   const { id = '' } = useParams();
@@ -56,9 +65,17 @@ export function ParticipantPage() {
               },
             ]}
           />
+          {p.can.access.groups.read && <AttendanceSummary participantId={p.id} />}
           <ParticipantRecordLink participant={p} />
+          <MessageParticipantButton participant={p} />
+          <ConsentLinks participant={p} />
+          <DataRequestsLink participant={p} />
         </Stack>
       </Paper>
+      <ParticipantAlerts participant={p} />
+      {p.can.access.contact_notes.read && <NotesOverview participant={p} />}
+      {p.can.access.appointments.read && <ParticipantAppointments participant={p} />}
+      <FindPeerWorkerPanel participant={p} />
       <SafetyPlanOverview participant={p} />
       <MilestonesSummary participant={p} />
       <ParticipantCheckIns participant={p} />
@@ -66,6 +83,7 @@ export function ParticipantPage() {
       {p.can.access.goals.read && <GoalsOverview participant={p} />}
       {p.can.access.coping.read && <CopingOverview participant={p} />}
       <JournalOverview participant={p} />
+      <ParticipantReferrals participant={p} />
       {p.can.viewAudit && <AuditTrail participantId={p.id} />}
     </>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX "check_ins_participant_time_use" ON "check_ins" USING btree ("participant_id","created_at","used_since_last");
