@@ -37,13 +37,14 @@ export function PlanInTheMoment({ participantId, episode, peerWorkerName, used, 
 
   return (
     <>
-      <Section title={planned ? t('flow.planTitle') : t('flow.starterTitle')} testId="craving-plan">
-        <Text>{planned ? t('flow.planIntro') : t('flow.starterIntro')}</Text>
-        {plan.isPending ? (
-          <Loading />
-        ) : plan.isError ? (
-          <LoadError error={plan.error} onRetry={() => void plan.refetch()} />
-        ) : (
+      {/* Until the plan has loaded nobody knows whether it is the person's own or the starters: no heading yet. */}
+      {plan.isPending ? (
+        <Loading />
+      ) : plan.isError ? (
+        <LoadError error={plan.error} onRetry={() => void plan.refetch()} />
+      ) : (
+        <Section title={planned ? t('flow.planTitle') : t('flow.starterTitle')} testId="craving-plan">
+          <Text>{planned ? t('flow.planIntro') : t('flow.starterIntro')}</Text>
           <Accordion variant="separated" multiple order={3} defaultValue={shown[0] ? [shown[0].strategy.id] : []}>
             {shown.map((s) => (
               <Accordion.Item key={s.strategy.id} value={s.strategy.id}>
@@ -72,8 +73,8 @@ export function PlanInTheMoment({ participantId, episode, peerWorkerName, used, 
               </Accordion.Item>
             ))}
           </Accordion>
-        )}
-      </Section>
+        </Section>
+      )}
 
       <Paper component="section" aria-labelledby="craving-tell" withBorder p="md" bg="amber.0" data-testid="craving-tell">
         <Stack gap="sm">
