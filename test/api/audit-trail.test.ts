@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { auditEvents } from '../../src/server/db/schema/index.js';
+import { recordAudit } from '../../src/server/platform/audit.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAuditChain, verifyAuditChain } from '../../src/server/platform/audit-chain.js';
 import { createTestApp, signIn, type TestApp } from '../helpers/app.js';
@@ -60,5 +62,37 @@ describe('the audit trail is append-only and hash-chained', () => {
       sql`select count(*)::int as n from audit_events where action = 'invitation.create' and actor_user_id = ${world.users.orgAdmin.id}`,
     );
     expect((Array.isArray(after) ? after : after.rows)[0].n).toBe(1);
+  });
+});
+
+describe('many events in one request', () => {
+  it('a batch of events is stored field for field as single events are, and rolls back whole', async () => {
+    const db = t.database.db;
+    const actor = { userId: world.users.peerA.id, organizationId: world.org.id, displayName: 'A', memberships: [{ role: 'peer_worker' as const, programId: world.programA.id }], participantId: null, sessionId: 's' };
+    const ctx = { actor, requestId: `batch-${Date.now()}`, ip: '203.0.113.9', db };
+    const events = [
+      { action: 'caseload.read' as const, participantId: world.participant.id, resourceType: 'caseload', resourceId: world.users.peerA.id },
+      { action: 'caseload.read' as const, participantId: world.otherParticipant.id, outcome: 'denied' as const, details: { why: 'a "quoted" word, ünïcode' } },
+      { action: 'auth.sign_in_failed' as const, actorUserId: world.users.orgAdmin.id, organizationId: null },
+    ];
+    const stored = async (requestId: string) =>
+      (await db.select().from(auditEvents).where(eq(auditEvents.requestId, requestId)).orderBy(auditEvents.id)).map(({ id: _id, occurredAt: _at, requestId: _r, ...rest }) => rest);
+    await recordAudit(ctx, ...events);
+    const one = { ...ctx, requestId: `${ctx.requestId}-one` };
+    for (const e of events) await recordAudit(one, e);
+    const batch = await stored(ctx.requestId);
+    expect(batch).toHaveLength(3);
+    expect(batch).toEqual(await stored(one.requestId));
+    expect(batch[2]).toMatchObject({ actorUserId: world.users.orgAdmin.id, organizationId: world.org.id, actorRole: 'peer_worker', outcome: 'allowed', details: {} });
+
+    // Inside a transaction that fails, none of the batch remains.
+    const failing = { ...ctx, requestId: `${ctx.requestId}-rolled-back` };
+    await expect(
+      db.transaction(async (tx) => {
+        await recordAudit({ ...failing, db: tx as unknown as typeof db }, ...events);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await stored(failing.requestId)).toEqual([]);
   });
 });

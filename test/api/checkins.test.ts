@@ -83,6 +83,14 @@ describe('recording a check-in', () => {
       note: 'Grateful for my sister.',
       private: false,
     });
+    // The row and its audit event are written in one statement: the event names this check-in.
+    const made = res.json() as { id: string; createdAt: string };
+    expect(Math.abs(Date.parse(made.createdAt) - Date.now())).toBeLessThan(60_000);
+    const [event] = await t.database.db
+      .select({ resourceId: auditEvents.resourceId, resourceType: auditEvents.resourceType, actor: auditEvents.actorUserId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.participantId, participant.id), eq(auditEvents.action, 'checkin.create')));
+    expect(event).toEqual({ resourceId: made.id, resourceType: 'check_in', actor: user.id });
     expect(await storedFor(participant.id)).toEqual({ checkIns: 1, alerts: 0, createAudits: 1 });
   });
 

@@ -71,6 +71,30 @@ describe('the meeting finder', () => {
     expect(res.meetings).toHaveLength(2);
   });
 
+  it('gives every page in the same upcoming-first order as the whole list, with the same total', async () => {
+    const all = await slugs('?inactive=true&limit=200');
+    for (const limit of [1, 2, 3]) {
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.length + limit; offset += limit) {
+        const res = (await me.get(`/api/meetings?inactive=true&limit=${limit}&offset=${offset}`)).json();
+        expect(res.total).toBe(all.length);
+        paged.push(...res.meetings.map((m: { slug: string }) => m.slug));
+      }
+      expect(paged).toEqual(all);
+    }
+    const words = await slugs('?q=pine&limit=200');
+    expect((await slugs('?q=pine&limit=1')).concat(await slugs('?q=pine&limit=1&offset=1'))).toEqual(words.slice(0, 2));
+  });
+
+  it('keeps every meeting within the radius, however close to its edge', async () => {
+    const wide = (await me.get('/api/meetings?near=36.154,-95.993&radius=1000&unit=km&limit=200')).json().meetings as Array<{ slug: string; distance: number }>;
+    expect(wide.length).toBeGreaterThan(3);
+    for (const m of wide) {
+      const within = await slugs(`?near=36.154,-95.993&radius=${m.distance + 0.06}&unit=km&limit=200`);
+      expect(within).toContain(m.slug);
+    }
+  });
+
   it('filters by day, time of day, types and how to attend', async () => {
     expect((await slugs(`?day=${dayA}`)).sort()).toEqual(['noon-women', 'sunrise']);
     expect(await slugs(`?day=${dayA}&time=morning`)).toEqual(['sunrise']);

@@ -30,6 +30,37 @@ describe('the calendar date in the program time zone', () => {
   ])('%s in %s is %s', (instant, timeZone, expected) => {
     expect(localDate(new Date(instant), timeZone)).toBe(expected);
   });
+
+  // localDate remembers each UTC quarter hour's date: asked twice, minute by minute across a year's
+  // DST changes in zones with odd offsets (Nepal +5:45, Chatham +12:45/+13:45, Lord Howe's
+  // half-hour DST, Newfoundland -3:30), it agrees with a fresh formatter every time.
+  it.each(['America/Chicago', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns'])(
+    'remembered dates agree with the formatter minute by minute in %s',
+    (timeZone) => {
+      const fresh = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const expected = (d: Date) => {
+        const part = (type: string) => fresh.formatToParts(d).find((p) => p.type === type)!.value;
+        return `${part('year')}-${part('month')}-${part('day')}`;
+      };
+      const wrong: string[] = [];
+      // Two days either side of each of the year's DST changes and of a plain midnight, every 7 minutes.
+      for (const around of ['2026-03-08', '2026-04-05', '2026-09-27', '2026-10-04', '2026-11-01', '2026-06-15']) {
+        const from = Date.parse(`${around}T00:00:00Z`) - 2 * 86_400_000;
+        for (let ms = from; ms < from + 4 * 86_400_000; ms += 7 * 60_000) {
+          for (let pass = 0; pass < 2; pass++) {
+            const d = new Date(ms);
+            if (localDate(d, timeZone) !== expected(d)) wrong.push(`${d.toISOString()} pass ${pass}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('dates before 1980 and far in the past are computed, not remembered', () => {
+    expect(localDate(new Date('1883-11-18T17:00:00Z'), 'America/Chicago')).toBe('1883-11-18');
+    expect(localDate(new Date('0385-07-25T12:00:00Z'), 'UTC')).toBe('0385-07-25');
+  });
 });
 
 describe('days in recovery', () => {

@@ -36,7 +36,16 @@ export const meetings = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('meetings_org_slug').on(t.organizationId, t.slug), index('meetings_org_week').on(t.organizationId, t.weekMinute)],
+  (t) => [
+    uniqueIndex('meetings_org_slug').on(t.organizationId, t.slug),
+    index('meetings_org_week').on(t.organizationId, t.weekMinute),
+    // The finder's other filters: the zones in use (read as a skip scan; with the mode, the count of
+    // every active listing reads this index alone), day and start, types, a latitude/longitude box.
+    index('meetings_org_zone').on(t.organizationId, t.timeZone, t.attendanceMode),
+    index('meetings_types').using('gin', t.types),
+    index('meetings_org_day').on(t.organizationId, t.day, t.startMinute),
+    index('meetings_org_geo').on(t.organizationId, t.latitude, t.longitude),
+  ],
 );
 
 /**

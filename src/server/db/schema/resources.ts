@@ -144,6 +144,9 @@ export const resourceOpenHours = pgTable(
   (t) => [
     serviceRef(t, 'resource_open_hours_service_fk'),
     index('resource_open_hours_day').on(t.organizationId, t.weekday, t.opensMinute),
+    // "Open now": the rows on the directory's clock by weekday and opening minute, the rows on any other clock by zone, those at a fixed offset apart.
+    index('resource_open_hours_zone').on(t.organizationId, t.timeZone, t.weekday, t.opensMinute),
+    index('resource_open_hours_offset').on(t.organizationId, t.weekday).where(sql`${t.utcOffsetMinutes} is not null`),
     index('resource_open_hours_service').on(t.organizationId, t.serviceId),
   ],
 );

@@ -24,7 +24,11 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-/** The most recent shared check-ins of each participant, newest first. */
+/**
+ * The most recent shared check-ins of each participant, newest first: one row per participant, its
+ * check-ins as a JSON array of [epoch ms, craving] (a thousand rows mapped one by one cost the
+ * caseload more than everything else it does).
+ */
 export async function recentSharedCheckIns(db: Db, ids: readonly string[]): Promise<Map<string, FlagCheckIn[]>> {
   const ranked = db
     .select({
@@ -36,9 +40,20 @@ export async function recentSharedCheckIns(db: Db, ids: readonly string[]): Prom
     .from(checkIns)
     .where(sharedCheckInsOf(ids))
     .as('ranked');
-  const rows = await db.select().from(ranked).where(lte(ranked.rn, RECENT_CHECKINS)).orderBy(desc(ranked.at));
-  const byParticipant = groupBy(rows, (r) => r.participantId);
-  return new Map([...byParticipant].map(([id, list]) => [id, list.map((r) => ({ at: toDate(r.at)!, craving: Number(r.craving) }))]));
+  const rows = await db
+    .select({
+      participantId: ranked.participantId,
+      recent: sql<Array<[number, number]> | string>`json_agg(json_build_array(extract(epoch from ${ranked.at}) * 1000, ${ranked.craving}) order by ${ranked.at} desc)`,
+    })
+    .from(ranked)
+    .where(lte(ranked.rn, RECENT_CHECKINS))
+    .groupBy(ranked.participantId);
+  return new Map(
+    rows.map((r) => {
+      const recent = (typeof r.recent === 'string' ? JSON.parse(r.recent) : r.recent) as Array<[number | string, number]>;
+      return [r.participantId, recent.map(([ms, craving]) => ({ at: new Date(Math.floor(Number(ms))), craving: Number(craving) }))];
+    }),
+  );
 }
 
 /** When each participant last had a contact recorded, by anyone. */

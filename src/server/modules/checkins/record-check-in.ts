@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { CRAVING_MAX, MOOD_MAX, type CheckIn, type CreateCheckIn } from '../../../shared/schemas/checkins.js';
 import { checkIns } from '../../db/schema/index.js';
 import { requireParticipantAccess } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, writeAudited } from '../../platform/audit.js';
 import { inTransaction, type AuthedContext } from '../../platform/context.js';
 import { raiseAlert } from '../alerts/raise.js';
 import { toCheckIn } from './check-in-rows.js';
@@ -22,10 +23,12 @@ function reportedUseReason(input: CreateCheckIn): string {
  */
 export async function recordCheckIn(ctx: AuthedContext, participantId: string, input: CreateCheckIn): Promise<CheckIn> {
   await requireParticipantAccess(ctx, { participantId, category: 'checkins', access: 'write', action: 'checkin.create', resourceType: 'check_in' });
-  return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
+  const id = randomUUID();
+  const insert = (db: AuthedContext['db']) =>
+    db
       .insert(checkIns)
       .values({
+        id,
         organizationId: ctx.actor.organizationId,
         participantId,
         mood: input.mood,
@@ -39,19 +42,25 @@ export async function recordCheckIn(ctx: AuthedContext, participantId: string, i
         private: input.private,
       })
       .returning();
-    // The trail records that a check-in was made, never what it says.
-    await recordAudit(tx, { action: 'checkin.create', participantId, resourceType: 'check_in', resourceId: row!.id });
-    if (input.usedSinceLast === 'yes') {
-      await raiseAlert(tx, {
-        participantId,
-        kind: 'reported_use',
-        severity: 'high',
-        reason: reportedUseReason(input),
-        sourceType: 'check_in',
-        // A private check-in is not linked, so the alert leads nowhere the peer worker may not go.
-        sourceId: input.private ? undefined : row!.id,
-      });
-    }
+  // The trail records that a check-in was made, never what it says.
+  const audit = { action: 'checkin.create', participantId, resourceType: 'check_in', resourceId: id } as const;
+  if (input.usedSinceLast !== 'yes') {
+    // The common check-in: the row and its audit event in one statement.
+    const [row] = await writeAudited(ctx, insert(ctx.db), audit);
+    return toCheckIn(row!);
+  }
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await insert(tx.db);
+    await recordAudit(tx, audit);
+    await raiseAlert(tx, {
+      participantId,
+      kind: 'reported_use',
+      severity: 'high',
+      reason: reportedUseReason(input),
+      sourceType: 'check_in',
+      // A private check-in is not linked, so the alert leads nowhere the peer worker may not go.
+      sourceId: input.private ? undefined : id,
+    });
     return toCheckIn(row!);
   });
 }

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { detectCrisisLanguage, type CrisisDetection } from '../../../shared/crisis/index.js';
 import { messagePreview, type CrisisResources, type MessageCreatedEvent, type SendMessage, type SentMessage } from '../../../shared/schemas/messaging.js';
 import { messages, messageThreads, participants, peerAssignments, programs, threadMembers, users } from '../../db/schema/index.js';
-import { recordAudit } from '../../platform/audit.js';
+import { auditInsertSql } from '../../platform/audit.js';
 import { inTransaction, type AuthedContext, type RequestContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { raiseAlert } from '../alerts/raise.js';
@@ -34,45 +34,35 @@ export async function sendMessage(ctx: AuthedContext, threadId: string, input: S
   const fromParticipant = thread.relationships.includes('self');
   const detection: CrisisDetection = fromParticipant ? detectCrisisLanguage(input.body) : { hit: false, matches: [] };
 
-  const inserted = await inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .insert(messages)
-      .values({ id, organizationId: ctx.actor.organizationId, threadId: thread.id, senderId: ctx.actor.userId, body: input.body, crisisDetected: detection.hit })
-      .onConflictDoNothing({ target: messages.id })
-      .returning({ id: messages.id, createdAt: messages.createdAt });
+  // The usual message is one statement (the message, the conversation's marks and the audit event);
+  // crisis language adds the urgent alert, so that send is one transaction.
+  const send = async (tx: RequestContext): Promise<boolean> => {
+    const sent = await insertAndMark({ ...tx, actor: ctx.actor }, thread, id, input.body, detection.hit);
     // The same id sent before (a retry, or a concurrent one): answered below as a replay.
-    if (!row) return false;
-    const recipients = await markSent(tx, thread.id, row.id, ctx.actor.userId);
-    // The trail records that a message was sent, never what it says.
-    await recordAudit(tx, {
-      action: 'message.send',
-      participantId: thread.participantId,
-      resourceType: 'message',
-      resourceId: row.id,
-      details: { threadId: thread.id, crisisDetected: detection.hit },
-    });
+    if (!sent) return false;
     if (detection.hit) {
       const program = await programOf(tx, thread.participantId);
       await raiseAlert(tx, {
         participantId: thread.participantId,
         kind: 'crisis_language',
         severity: 'urgent',
-        reason: crisisAlertReason(input.body, detection.matches, row.createdAt, program.timeZone),
+        reason: crisisAlertReason(input.body, detection.matches, sent.createdAt, program.timeZone),
         sourceType: 'message',
-        sourceId: row.id,
+        sourceId: id,
       });
     }
     const event: MessageCreatedEvent = {
       type: 'message.created',
       threadId: thread.id,
       participantId: thread.participantId,
-      messageId: row.id,
+      messageId: id,
       senderId: ctx.actor.userId,
       preview: messagePreview(input.body),
     };
-    await publishTo(tx, recipients, event);
+    await publishTo(tx, sent.recipients, event);
     return true;
-  });
+  };
+  const inserted = detection.hit ? await inTransaction(ctx, send) : await send(ctx);
   if (!inserted) {
     const again = await replay(ctx, thread, id);
     if (!again) throw clientIdTaken();
@@ -97,23 +87,43 @@ async function sentAnswer(ctx: AuthedContext, thread: OpenThread, id: string): P
 }
 
 /**
- * In one statement: the conversation's last message time, the sender's read mark (writing a message
- * means having read the conversation up to it), and who is in the conversation to hear of it.
+ * In one statement: the message (unless its id is taken), and only when it was inserted, the
+ * conversation's last message time, the sender's read mark (writing a message means having read the
+ * conversation up to it) and the audit event (which records that a message was sent, never what it
+ * says); answered with who is in the conversation to hear of it. Null when the id was taken.
  * Times are the database's own (full precision), not their millisecond copy in JavaScript.
  */
-async function markSent(tx: RequestContext, threadId: string, messageId: string, senderId: string): Promise<string[]> {
-  const sentAt = sql`(select created_at from ${messages} where id = ${messageId})`;
-  const rows = await rowsOf<{ user_id: string }>(
+async function insertAndMark(
+  tx: AuthedContext,
+  thread: OpenThread,
+  messageId: string,
+  body: string,
+  crisisDetected: boolean,
+): Promise<{ createdAt: Date; recipients: string[] } | null> {
+  const inserted = sql`exists (select 1 from ins)`;
+  const sentAt = sql`(select created_at from ins)`;
+  const audit = auditInsertSql(
+    tx,
+    [{ action: 'message.send', participantId: thread.participantId, resourceType: 'message', resourceId: messageId, details: { threadId: thread.id, crisisDetected } }],
+    inserted,
+  );
+  const rows = await rowsOf<{ created_at: Date | string; user_id: string }>(
     tx.db,
-    sql`with thread as (
-      update ${messageThreads} set last_message_at = ${sentAt} where id = ${threadId} returning id
+    sql`with ins as (
+      insert into ${messages} (id, organization_id, thread_id, sender_id, body, crisis_detected)
+      values (${messageId}, ${tx.actor.organizationId}, ${thread.id}, ${tx.actor.userId}, ${body}, ${crisisDetected})
+      on conflict (id) do nothing
+      returning created_at
+    ), thread as (
+      update ${messageThreads} set last_message_at = ${sentAt} where id = ${thread.id} and ${inserted} returning id
     ), reader as (
       update ${threadMembers} set last_read_at = greatest(last_read_at, ${sentAt})
-      where thread_id = ${threadId} and user_id = ${senderId} returning user_id
-    )
-    select user_id from ${threadMembers} where thread_id = ${threadId} and left_at is null`,
+      where thread_id = ${thread.id} and user_id = ${tx.actor.userId} and ${inserted} returning user_id
+    ), audited as (${audit} returning 1)
+    select ins.created_at, m.user_id from ins cross join ${threadMembers} m where m.thread_id = ${thread.id} and m.left_at is null`,
   );
-  return rows.map((r) => r.user_id);
+  if (rows.length === 0) return null;
+  return { createdAt: new Date(rows[0]!.created_at), recipients: rows.map((r) => r.user_id) };
 }
 
 async function programOf(ctx: Pick<RequestContext, 'db'>, participantId: string) {

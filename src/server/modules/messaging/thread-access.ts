@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { messageThreads, threadMembers } from '../../db/schema/index.js';
 import { anyAllows, relationshipsTo, type Access, type Relationship } from '../../platform/access.js';
 import { recordAudit, type AuditAction } from '../../platform/audit.js';
@@ -18,18 +18,24 @@ export const threadNotFound = () => new AppError('thread.not_found', 'That conve
 
 /** The thread row, its participant, the caller's relationships to them and their membership, after bringing members in line. */
 export async function lookUpThread(ctx: AuthedContext, threadId: string): Promise<OpenThread | null> {
-  const [thread] = await ctx.db
-    .select({ id: messageThreads.id, participantId: messageThreads.participantId })
-    .from(messageThreads)
-    .where(and(eq(messageThreads.id, threadId), eq(messageThreads.organizationId, ctx.actor.organizationId)));
+  // Two rounds of two statements each: membership is brought in line while the thread is read, then
+  // the policy's relationships and the caller's own membership are read together.
+  const [[thread]] = await Promise.all([
+    ctx.db
+      .select({ id: messageThreads.id, participantId: messageThreads.participantId })
+      .from(messageThreads)
+      .where(and(eq(messageThreads.id, threadId), eq(messageThreads.organizationId, ctx.actor.organizationId))),
+    syncThreadMembers(ctx.db, sql`${threadById(threadId)} and t.organization_id = ${ctx.actor.organizationId}`),
+  ]);
   if (!thread) return null;
-  await syncThreadMembers(ctx.db, threadById(thread.id));
-  const relationships = (await relationshipsTo(ctx, [thread.participantId])).get(thread.participantId) ?? [];
-  const [member] = await ctx.db
-    .select({ lastReadAt: threadMembers.lastReadAt })
-    .from(threadMembers)
-    .where(and(eq(threadMembers.threadId, thread.id), eq(threadMembers.userId, ctx.actor.userId), isNull(threadMembers.leftAt)));
-  return { ...thread, relationships, member: member ?? null };
+  const [held, [member]] = await Promise.all([
+    relationshipsTo(ctx, [thread.participantId]),
+    ctx.db
+      .select({ lastReadAt: threadMembers.lastReadAt })
+      .from(threadMembers)
+      .where(and(eq(threadMembers.threadId, thread.id), eq(threadMembers.userId, ctx.actor.userId), isNull(threadMembers.leftAt))),
+  ]);
+  return { ...thread, relationships: held.get(thread.participantId) ?? [], member: member ?? null };
 }
 
 /** Members read and write the conversation, as long as the access policy still lets them at the participant's messages. */

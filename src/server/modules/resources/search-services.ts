@@ -38,35 +38,33 @@ function distanceSql(o: Origin): SQL {
 }
 
 /**
- * Open at a moment, per service: the moment on each opening-hours row's own clock (its IANA zone,
+ * Open at a moment, per opening-hours row `h`: the moment on the row's own clock (its IANA zone,
  * or its fixed UTC offset), then the weekday and minute, the dates it is valid, and for monthly
  * hours the nth weekday — the SQL twin of isOpenAt in src/shared/resources/schedule.ts (the API
  * tests check that the two agree).
  *
  * Given the directory's own zone, the rows on that clock (nearly all of them) are compared with
- * the local weekday, minute and date worked out once here, which the (organization, weekday,
- * opens) index can answer; only rows at a fixed offset or on another clock do the time zone math.
+ * the local weekday, minute and date worked out once here, which the (organization, time zone,
+ * weekday, opens) index can answer; only rows at a fixed offset or on another clock do the time
+ * zone math. Each arm of the OR has an index of its own, so the rows open now can be read as a set.
  */
-export function openAtSql(at: Date, directoryZone?: string): SQL {
+function openHoursRowSql(at: Date, directoryZone?: string): SQL {
   const moment = sql`${at.toISOString()}::timestamptz`;
   // Every clock on Earth is within a day of UTC: only rows for the UTC weekday and its neighbours can match.
   const utcDay = at.getUTCDay();
   const days = sql.join([(utcDay + 6) % 7, utcDay, (utcDay + 1) % 7].map((d) => sql`${d}::smallint`), sql`, `);
-  const anyClock = (extra: SQL) => sql`exists (
-    select 1 from resource_open_hours h
-    cross join lateral (select case when h.utc_offset_minutes is null then ${moment} at time zone h.time_zone
-                                    else ${moment} at time zone make_interval(mins => h.utc_offset_minutes) end as t) l
+  const anyClock = (extra: SQL) => sql`(${extra} and h.weekday in (${days}) and exists (
+    select 1 from (select case when h.utc_offset_minutes is null then ${moment} at time zone h.time_zone
+                               else ${moment} at time zone make_interval(mins => h.utc_offset_minutes) end as t) l
     cross join lateral (select (case when h.spill then l.t - interval '1 day' else l.t end)::date as d) a
-    where h.organization_id = s.organization_id and h.service_id = s.id and ${extra}
-      and h.weekday in (${days})
-      and h.weekday = extract(dow from l.t)::int
+    where h.weekday = extract(dow from l.t)::int
       and h.opens_minute <= extract(hour from l.t)::int * 60 + extract(minute from l.t)::int
       and extract(hour from l.t)::int * 60 + extract(minute from l.t)::int < h.closes_minute
       and (h.valid_from is null or a.d >= h.valid_from)
       and (h.valid_to is null or a.d <= h.valid_to)
       and (h.nth is null
            or (h.nth > 0 and (extract(day from a.d)::int + 6) / 7 = h.nth)
-           or (h.nth < 0 and (extract(day from (date_trunc('month', a.d) + interval '1 month - 1 day'))::int - extract(day from a.d)::int) / 7 + 1 = -h.nth)))`;
+           or (h.nth < 0 and (extract(day from (date_trunc('month', a.d) + interval '1 month - 1 day'))::int - extract(day from a.d)::int) / 7 + 1 = -h.nth))))`;
   if (!directoryZone) return anyClock(sql`true`);
 
   const now = localMoment(at, { timeZone: directoryZone });
@@ -76,13 +74,25 @@ export function openAtSql(at: Date, directoryZone?: string): SQL {
     return sql`(h.spill = ${spill} and (h.valid_from is null or h.valid_from <= ${m.date}::date) and (h.valid_to is null or h.valid_to >= ${m.date}::date)
       and (h.nth is null or h.nth in (${nth[0]}::smallint, ${nth[1]}::smallint)))`;
   };
-  return sql`(exists (
-      select 1 from resource_open_hours h
-      where h.organization_id = s.organization_id and h.service_id = s.id
-        and h.utc_offset_minutes is null and h.time_zone = ${directoryZone}
+  return sql`((h.utc_offset_minutes is null and h.time_zone = ${directoryZone}
         and h.weekday = ${now.weekday}::smallint and h.opens_minute <= ${now.minute}::smallint and h.closes_minute > ${now.minute}::smallint
         and (${began(now, false)} or ${began(dayBefore(now), true)}))
-    or ${anyClock(sql`(h.utc_offset_minutes is not null or h.time_zone <> ${directoryZone})`)})`;
+    or ${anyClock(sql`h.utc_offset_minutes is not null`)}
+    or ${anyClock(sql`h.utc_offset_minutes is null and h.time_zone < ${directoryZone}`)}
+    or ${anyClock(sql`h.utc_offset_minutes is null and h.time_zone > ${directoryZone}`)})`;
+}
+
+/** Whether service `s` is open at a moment: for one row (the page's "open now"). */
+export function openAtSql(at: Date, directoryZone?: string): SQL {
+  return sql`exists (select 1 from resource_open_hours h where h.organization_id = s.organization_id and h.service_id = s.id and ${openHoursRowSql(at, directoryZone)})`;
+}
+
+/**
+ * The same test as a filter: the services open at a moment as a set, so PostgreSQL can read the
+ * open rows once by index and join them (or probe per candidate when few candidates remain).
+ */
+function openServicesSql(organizationId: string, at: Date, directoryZone?: string): SQL {
+  return sql`s.id in (select h.service_id from resource_open_hours h where h.organization_id = ${organizationId} and ${openHoursRowSql(at, directoryZone)})`;
 }
 
 /** Local state and the source's assured date: whichever is later; stale after six months. */
@@ -126,7 +136,7 @@ export async function searchServices(dir: Directory, q: ResourceSearchQuery, ori
   if (q.category) where.push(sql`s.categories @> array[${q.category}]::text[]`);
   if (q.language) where.push(sql`s.languages @> array[${q.language}]::text[]`);
   if (q.free) where.push(sql`s.free`);
-  if (q.openNow) where.push(openAtSql(at, zone));
+  if (q.openNow) where.push(openServicesSql(dir.organizationId, at, zone));
 
   let near = sql``;
   if (origin) {
