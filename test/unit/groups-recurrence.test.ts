@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { isOccurrence, nextOccurrence, occurrenceDates, ruleOf, scheduleOfRule } from '../../src/server/modules/groups/recurrence.js';
 import { instantOf, nextWeeklyStart } from '../../src/server/modules/groups/wall-clock.js';
@@ -38,5 +39,51 @@ describe('group recurrence', () => {
     expect(nextWeeklyStart(0, '09:00', 'America/Chicago', now).toISOString()).toBe('2026-11-01T15:00:00.000Z');
     expect(nextWeeklyStart(6, '18:25', 'America/Chicago', now, 10).toISOString()).toBe('2026-10-31T23:25:00.000Z');
     expect(nextWeeklyStart(6, '18:15', 'America/Chicago', now, 10).toISOString()).toBe('2026-11-08T00:15:00.000Z');
+  });
+
+  it('a remembered next start is right as time moves forward across starts and a DST change, and when it moves back', () => {
+    // The rule itself, worked out afresh each time: the first wall-clock occurrence at or after now − grace.
+    const fresh = (day: number, time: string, tz: string, now: Date, grace: number) => {
+      const threshold = DateTime.fromMillis(now.getTime() - grace * 60_000, { zone: tz });
+      const [hour, minute] = time.split(':').map(Number) as [number, number];
+      for (let i = 0; ; i++) {
+        const d = threshold.plus({ days: i });
+        const at = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute }, { zone: tz });
+        if (d.weekday % 7 === day && at >= threshold) return at.toJSDate().toISOString();
+      }
+    };
+    const meetings: Array<[number, string, string, number]> = [
+      [0, '01:30', 'America/Chicago', 0],
+      [6, '18:25', 'America/Chicago', 10],
+      [3, '23:50', 'Asia/Kathmandu', 15],
+      [1, '07:00', 'Europe/Madrid', 0],
+    ];
+    const wrong: string[] = [];
+    const from = Date.parse('2026-10-24T00:00:00Z');
+    const check = (ms: number) => {
+      for (const [day, time, tz, grace] of meetings) {
+        const now = new Date(ms);
+        const got = nextWeeklyStart(day, time, tz, now, grace).toISOString();
+        if (got !== fresh(day, time, tz, now, grace)) wrong.push(`${day} ${time} ${tz} at ${now.toISOString()}: ${got}`);
+      }
+    };
+    for (let ms = from; ms < from + 16 * 86_400_000; ms += 7 * 60_000) check(ms);
+    // Backwards, as a test or a report for an earlier moment would ask.
+    for (let ms = from + 16 * 86_400_000; ms > from; ms -= 53 * 60_000) check(ms);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a meeting that began a few minutes ago before midnight is still to come after midnight', () => {
+    // Wednesday 23:50 in Kathmandu is 18:05 UTC; at 00:02 on Thursday it began 12 minutes ago.
+    expect(nextWeeklyStart(3, '23:50', 'Asia/Kathmandu', new Date('2026-10-28T18:17:00Z'), 15).toISOString()).toBe('2026-10-28T18:05:00.000Z');
+    expect(nextWeeklyStart(3, '23:50', 'Asia/Kathmandu', new Date('2026-10-28T18:21:00Z'), 15).toISOString()).toBe('2026-11-04T18:05:00.000Z');
+  });
+
+  it('a time that the clocks go back through happens once', () => {
+    // Sunday 1 November 2026, Chicago: 01:30 comes twice (06:30 and 07:30 UTC); the meeting is at one
+    // of them (the second, as luxon resolves it), never at both.
+    expect(nextWeeklyStart(0, '01:30', 'America/Chicago', new Date('2026-11-01T06:00:00Z')).toISOString()).toBe('2026-11-01T07:30:00.000Z');
+    expect(nextWeeklyStart(0, '01:30', 'America/Chicago', new Date('2026-11-01T06:45:00Z')).toISOString()).toBe('2026-11-01T07:30:00.000Z');
+    expect(nextWeeklyStart(0, '01:30', 'America/Chicago', new Date('2026-11-01T07:40:00Z')).toISOString()).toBe('2026-11-08T07:30:00.000Z');
   });
 });

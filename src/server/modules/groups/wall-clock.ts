@@ -14,15 +14,31 @@ export function localTimeOf(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('HH:mm');
 }
 
+// Remembered next starts: the meeting finder asks for thousands of them on every search. Bounded.
+const nextStarts = new Map<string, { from: number; start: Date }>();
+const STARTS_REMEMBERED = 50_000;
+
 /**
  * The next start of a weekly meeting (day 0 = Sunday) at `time` on its own clock, counting one that
- * began less than `graceMinutes` ago as still to come.
+ * began `graceMinutes` ago or less as still to come (also across midnight). Each week's occurrence is
+ * the wall-clock time on that date, so the starts form one fixed sequence (a time repeated by a DST
+ * change happens once).
  */
 export function nextWeeklyStart(day: number, time: string, timeZone: string, now: Date, graceMinutes = 0): Date {
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  const key = `${day} ${time} ${timeZone} ${graceMinutes}`;
+  const at = now.getTime();
+  const known = nextStarts.get(key);
+  // The start found at `from` is the first of the sequence at or after from − grace; it stays so
+  // until it is more than the grace in the past.
+  if (known && known.from <= at && at <= known.start.getTime() + graceMinutes * 60_000) return new Date(known.start);
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const weekday = day === 0 ? 7 : day;
-  let start = local.set({ hour, minute, second: 0, millisecond: 0 }).plus({ days: (weekday - local.weekday + 7) % 7 });
-  if (start < local.minus({ minutes: graceMinutes })) start = start.plus({ weeks: 1 });
-  return start.toJSDate();
+  const threshold = DateTime.fromMillis(at - graceMinutes * 60_000, { zone: timeZone });
+  const onDate = (d: DateTime) => DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute }, { zone: timeZone });
+  const date = threshold.plus({ days: ((day === 0 ? 7 : day) - threshold.weekday + 7) % 7 });
+  let start = onDate(date);
+  if (start.toMillis() < threshold.toMillis()) start = onDate(date.plus({ weeks: 1 }));
+  const found = start.toJSDate();
+  if (nextStarts.size >= STARTS_REMEMBERED) nextStarts.clear();
+  nextStarts.set(key, { from: at, start: found });
+  return new Date(found);
 }
