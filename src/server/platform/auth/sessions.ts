@@ -57,16 +57,35 @@ const actorFields = {
   participantId: sql<string | null>`(select p.id from ${participants} p where p.user_id = ${users}.id limit 1)`,
 };
 
+/**
+ * The query behind every signed-in request, built once per database and prepared on the server
+ * (parsed and planned once per connection) rather than rebuilt and re-parsed on each request.
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db
+    .select({ lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken, ...actorFields })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.idleExpiresAt, sql.placeholder('now')),
+        gt(sessions.absoluteExpiresAt, sql.placeholder('now')),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1)
+    .prepare('peerpath_session_lookup');
+}
+
 /** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
 export async function resolveSession(db: Db, config: Config, token: string): Promise<ResolvedSession | null> {
   const id = digestOf(token);
   const now = new Date();
-  const [row] = await db
-    .select({ lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken, ...actorFields })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ id, now });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
