@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOpenAt, openIntervals, type OpenInterval } from '../../src/shared/resources/schedule.js';
 import { auditEvents, resourceServices } from '../../src/server/db/schema/index.js';
-import { haversineKm } from '../../src/server/modules/resources/search-services.js';
+import { haversineKm } from '../../src/server/platform/geo.js';
 import { createTestApp, signIn, type Session, type TestApp } from '../helpers/app.js';
 import { makeWorld, type World } from '../helpers/factories.js';
 

@@ -3,9 +3,9 @@ import { MINUTES_PER_WEEK, SOON_AHEAD_MINUTES, SOON_GRACE_MINUTES, timeOfDayBand
 import type { MeetingFinderQuery, MeetingList } from '../../../shared/schemas/meetings.js';
 import { meetings, meetingSaves } from '../../db/schema/index.js';
 import type { AuthedContext } from '../../platform/context.js';
+import { boxAroundSql, haversineSql } from '../../platform/geo.js';
 import { toMeetingSummary } from './meeting-view.js';
 
-const EARTH_RADIUS = { mi: 3958.8, km: 6371.0088 } as const;
 
 /** Where `now` falls in the week (minutes from Sunday 00:00) on a zone's wall clock. */
 function weekMinuteIn(timeZone: string, now: Date): number {
@@ -69,33 +69,6 @@ function startsWithinRangesSql(timeZones: string[], now: Date, ahead: number): S
   )})`;
 }
 
-/** Great-circle distance (haversine) from a point, in miles or kilometres. */
-function distanceSql(lat: number, lng: number, unit: 'mi' | 'km'): SQL<number> {
-  const [pLat, pLng, radius] = [sql`${lat}::float8`, sql`${lng}::float8`, sql`${EARTH_RADIUS[unit]}::float8`];
-  return sql<number>`(2 * ${radius} * asin(least(1, sqrt(
-    power(sin(radians(${meetings.latitude} - ${pLat}) / 2), 2)
-    + cos(radians(${pLat})) * cos(radians(${meetings.latitude})) * power(sin(radians(${meetings.longitude} - ${pLng}) / 2), 2)))))`;
-}
-
-const KM_PER_DEGREE = 111.045;
-const KM_PER_MILE = 1.609344;
-
-/**
- * The latitude/longitude box that holds every point within the radius, for the (organization,
- * latitude, longitude) index; null where the box would wrap past a pole or the antimeridian (the
- * haversine alone decides there).
- */
-function radiusBoxSql(lat: number, lng: number, radius: number, unit: 'mi' | 'km'): SQL | null {
-  // A little wider than the radius, so rounding never leaves out a meeting the haversine keeps.
-  const km = (unit === 'mi' ? radius * KM_PER_MILE : radius) * 1.01 + 0.1;
-  const dLat = km / KM_PER_DEGREE;
-  const cos = Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180);
-  if (lat - dLat < -90 || lat + dLat > 90 || cos < 1e-6) return null;
-  const dLng = km / (KM_PER_DEGREE * cos);
-  if (lng - dLng < -180 || lng + dLng > 180) return null;
-  return sql`${meetings.latitude} between ${lat - dLat}::float8 and ${lat + dLat}::float8 and ${meetings.longitude} between ${lng - dLng}::float8 and ${lng + dLng}::float8`;
-}
-
 /** The window "upcoming first" tries before ordering the whole directory: enough for a page nearly always. */
 const FIRST_WINDOW_MINUTES = 360;
 
@@ -117,7 +90,8 @@ export async function findMeetings(ctx: AuthedContext, query: MeetingFinderQuery
   const zones = await directoryZones(ctx);
   const minutesUntil = minutesUntilSql(zones, now);
   const point = query.near?.split(',').map(Number) as [number, number] | undefined;
-  const distance = point ? distanceSql(point[0], point[1], query.unit) : null;
+  const origin = point ? { latitude: point[0], longitude: point[1] } : null;
+  const distance = origin ? haversineSql(origin, sql`${meetings.latitude}`, sql`${meetings.longitude}`, query.unit) : null;
   const conditions: Array<SQL | undefined> = [eq(meetings.organizationId, ctx.actor.organizationId)];
   if (query.inactive !== 'true') conditions.push(ne(meetings.attendanceMode, 'inactive'));
   if (query.day !== undefined) conditions.push(eq(meetings.day, query.day));
@@ -134,8 +108,9 @@ export async function findMeetings(ctx: AuthedContext, query: MeetingFinderQuery
   if (query.soon === 'true') {
     conditions.push(isNotNull(meetings.weekMinute), startsWithinRangesSql(zones, now, SOON_AHEAD_MINUTES), sql`${minutesUntil} <= ${SOON_AHEAD_MINUTES}`);
   }
-  if (point && distance && query.radius !== undefined) {
-    conditions.push(isNotNull(meetings.latitude), radiusBoxSql(point[0], point[1], query.radius, query.unit) ?? undefined, sql`${distance} <= ${query.radius}::float8`);
+  if (origin && distance && query.radius !== undefined) {
+    const box = boxAroundSql(origin, query.radius, query.unit, sql`${meetings.latitude}`, sql`${meetings.longitude}`);
+    conditions.push(isNotNull(meetings.latitude), box, sql`${distance} <= ${query.radius}::float8`);
   }
   const saved = sql<boolean>`exists (select 1 from ${meetingSaves} s where s.meeting_id = ${meetings.id} and s.user_id = ${ctx.actor.userId})`;
   if (query.saved === 'true') conditions.push(saved);

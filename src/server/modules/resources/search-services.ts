@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { dayBefore, localMoment, type LocalMoment } from '../../../shared/resources/schedule.js';
 import { STALE_AFTER_MONTHS, type ResourceSearchQuery, type ResourceSearchResult, type ServiceSummary } from '../../../shared/schemas/resources.js';
 import { resourceServicePlaces } from '../../db/schema/index.js';
+import { boxAroundSql, haversineKm, haversineSql } from '../../platform/geo.js';
 import { directoryTimeZone, type Directory } from './directory-store.js';
 
 export interface Origin {
@@ -10,32 +11,11 @@ export interface Origin {
   name: string | null;
 }
 
-const EARTH_KM = 6371.0088;
 /** Beyond this many matches the total reads "1,000+": nobody pages that far, and counting it costs a scan. */
 export const COUNT_CAP = 1_000;
-const KM_PER_DEGREE = 111.045;
 
-/** Great-circle distance in km (haversine). */
-export function haversineKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((bLat - aLat) * rad) / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLon - aLon) * rad) / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** The latitude/longitude box around a point that holds every place within radiusKm: the index narrows to it first. */
-export function boundingBox(o: Origin, radiusKm: number) {
-  const dLat = radiusKm / KM_PER_DEGREE;
-  const cos = Math.cos((o.latitude * Math.PI) / 180);
-  const dLon = cos < 1e-6 ? 180 : Math.min(180, radiusKm / (KM_PER_DEGREE * cos));
-  return { minLat: o.latitude - dLat, maxLat: o.latitude + dLat, minLon: o.longitude - dLon, maxLon: o.longitude + dLon };
-}
-
-/** The same haversine in SQL over resource_service_places `pl`. */
-function distanceSql(o: Origin): SQL {
-  const lat = sql`${o.latitude}::float8`;
-  const lon = sql`${o.longitude}::float8`;
-  return sql`(2 * ${EARTH_KM}::float8 * asin(least(1, sqrt(power(sin(radians(pl.latitude - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(pl.latitude)) * power(sin(radians(pl.longitude - ${lon}) / 2), 2)))))`;
-}
+const placeLatitude = sql`pl.latitude`;
+const placeLongitude = sql`pl.longitude`;
 
 /**
  * Open at a moment, per opening-hours row `h`: the moment on the row's own clock (its IANA zone,
@@ -140,13 +120,11 @@ export async function searchServices(dir: Directory, q: ResourceSearchQuery, ori
 
   let near = sql``;
   if (origin) {
-    const box = boundingBox(origin, q.radiusKm);
+    const box = boxAroundSql(origin, q.radiusKm, 'km', placeLatitude, placeLongitude);
     near = sql`join (
-      select pl.service_id, min(${distanceSql(origin)}) as distance_km
+      select pl.service_id, min(${haversineSql(origin, placeLatitude, placeLongitude)}) as distance_km
       from resource_service_places pl
-      where pl.organization_id = ${dir.organizationId}
-        and pl.latitude between ${box.minLat} and ${box.maxLat}
-        and pl.longitude between ${box.minLon} and ${box.maxLon}
+      where pl.organization_id = ${dir.organizationId}${box ? sql` and ${box}` : sql``}
       group by pl.service_id
     ) n on n.service_id = s.id and n.distance_km <= ${q.radiusKm}::float8`;
   }
