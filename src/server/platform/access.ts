@@ -203,10 +203,21 @@ export function visibleParticipants(actor: Actor, category: DataCategory = 'prof
   return and(eq(participants.organizationId, actor.organizationId), granting.length ? or(...granting) : FALSE)!;
 }
 
-/** For a set of ids in, the relationships held to each visible one out: one query. */
+/**
+ * A participant asking about their own record, holding no staff role, holds exactly 'self' to it:
+ * the session already read their participant record, in their organization, and every other
+ * relationship needs a staff role (assigned peer, supervisor, org admin, clinician) or is refused
+ * to the person themself (no one is their own legal representative). No query is needed.
+ */
+function onlySelf(actor: Actor, ids: readonly string[]): boolean {
+  return ids.length === 1 && actor.participantId !== null && ids[0] === actor.participantId && actor.memberships.every((m) => m.role === 'participant');
+}
+
+/** For a set of ids in, the relationships held to each visible one out: one query (none for one's own record). */
 export async function relationshipsTo(ctx: AuthedContext, ids: readonly string[]): Promise<Map<string, HeldRelationships>> {
   const result = new Map<string, HeldRelationships>();
   if (ids.length === 0) return result;
+  if (onlySelf(ctx.actor, ids)) return result.set(ids[0]!, ['self']);
   const exprs = relationshipExpressions(ctx.actor);
   const consentWhere = activeConsentsWhere(ctx.actor);
   const rows = await ctx.db

@@ -2,6 +2,7 @@ import { sql, type ColumnsSelection, type SQL } from 'drizzle-orm';
 import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { auditEvents } from '../db/schema/index.js';
+import type { Db } from '../db/client.js';
 import type { RequestContext } from './context.js';
 
 /** Every kind of event the trail knows. New features add their actions here. */
@@ -200,6 +201,10 @@ function toRow(ctx: AuditContext, e: AuditEventInput) {
  */
 export async function recordAudit(ctx: AuditContext, ...events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  if (events.length === 1) {
+    await preparedOn(oneEventInserts, ctx.db, prepareOneEventInsert).execute(eventParams(ctx, events[0]!));
+    return;
+  }
   if (events.length <= FEW_EVENTS) {
     await ctx.db.insert(auditEvents).values(events.map((e) => toRow(ctx, e)));
     return;
@@ -241,6 +246,52 @@ export function auditInsertSql(ctx: AuditContext, events: readonly AuditEventInp
     ${onlyIf ? sql`where ${onlyIf}` : sql``}`;
 }
 
+/** One event's columns as placeholders, for statements built and prepared once (`eventParams` fills them). */
+const eventPlaceholders = {
+  organizationId: sql.placeholder('audit_organization_id'),
+  actorUserId: sql.placeholder('audit_actor_user_id'),
+  actorRole: sql.placeholder('audit_actor_role'),
+  action: sql.placeholder('audit_action'),
+  participantId: sql.placeholder('audit_participant_id'),
+  resourceType: sql.placeholder('audit_resource_type'),
+  resourceId: sql.placeholder('audit_resource_id'),
+  outcome: sql.placeholder('audit_outcome'),
+  ip: sql.placeholder('audit_ip'),
+  requestId: sql.placeholder('audit_request_id'),
+  details: sql.placeholder('audit_details'),
+};
+
+function eventParams(ctx: AuditContext, e: AuditEventInput): Record<string, unknown> {
+  const r = toRow(ctx, e);
+  return {
+    audit_organization_id: r.organizationId,
+    audit_actor_user_id: r.actorUserId,
+    audit_actor_role: r.actorRole,
+    audit_action: r.action,
+    audit_participant_id: r.participantId,
+    audit_resource_type: r.resourceType,
+    audit_resource_id: r.resourceId,
+    audit_outcome: r.outcome,
+    audit_ip: r.ip,
+    audit_request_id: r.requestId,
+    audit_details: r.details,
+  };
+}
+
+/**
+ * A statement built once per database handle (a transaction's handle builds its own) and prepared on
+ * the server. Building a query costs more CPU than sending it, so the statements behind every
+ * request are built once and then only executed with their values.
+ */
+function preparedOn<T>(cache: WeakMap<Db, T>, db: Db, prepare: (db: Db) => T): T {
+  let prepared = cache.get(db);
+  if (!prepared) cache.set(db, (prepared = prepare(db)));
+  return prepared;
+}
+
+const prepareOneEventInsert = (db: Db) => db.insert(auditEvents).values(eventPlaceholders).prepare('peerpath_audit_event');
+const oneEventInserts = new WeakMap<Db, ReturnType<typeof prepareOneEventInsert>>();
+
 /** Up to this many events go in as plain rows. */
 const FEW_EVENTS = 2;
 
@@ -260,4 +311,21 @@ export async function writeAudited<TSelection extends ColumnsSelection>(
   // Drizzle cannot prove a generic selection non-empty; the rows are the write's `returning` fields.
   const rows = await ctx.db.with(written, audited).select().from(written as never);
   return rows as Array<SelectResultFields<TSelection>>;
+}
+
+/**
+ * `writeAudited` for a hot path, built and prepared once per database: `write` builds the statement
+ * with `sql.placeholder` for its values, and each call passes them with the one event to record.
+ */
+export function preparedAuditedWrite<TSelection extends ColumnsSelection>(name: string, write: (db: Db) => TypedQueryBuilder<TSelection>) {
+  const prepare = (db: Db) => {
+    const written = db.$with('written').as(write(db));
+    const audited = db.$with('audited').as(db.insert(auditEvents).values(eventPlaceholders).returning({ id: auditEvents.id }));
+    return db.with(written, audited).select().from(written as never).prepare(name);
+  };
+  const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
+  return async (ctx: AuditContext, values: Record<string, unknown>, event: AuditEventInput): Promise<Array<SelectResultFields<TSelection>>> => {
+    const rows = await preparedOn(cache, ctx.db, prepare).execute({ ...values, ...eventParams(ctx, event) });
+    return rows as Array<SelectResultFields<TSelection>>;
+  };
 }

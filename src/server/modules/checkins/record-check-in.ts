@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { CRAVING_MAX, MOOD_MAX, type CheckIn, type CreateCheckIn } from '../../../shared/schemas/checkins.js';
 import { checkIns } from '../../db/schema/index.js';
 import { requireParticipantAccess } from '../../platform/access.js';
-import { recordAudit, writeAudited } from '../../platform/audit.js';
+import { preparedAuditedWrite, recordAudit } from '../../platform/audit.js';
 import { inTransaction, type AuthedContext } from '../../platform/context.js';
 import { raiseAlert } from '../alerts/raise.js';
 import { toCheckIn } from './check-in-rows.js';
@@ -16,6 +17,19 @@ function reportedUseReason(input: CreateCheckIn): string {
   return `${reported} Mood ${input.mood} of ${MOOD_MAX}, craving ${input.craving} of ${CRAVING_MAX}.`;
 }
 
+const columns = ['id', 'organizationId', 'participantId', 'mood', 'craving', 'usedSinceLast', 'triggers', 'triggerNote', 'sleepHours', 'supportContact', 'note', 'private'] as const;
+
+/**
+ * The common check-in (no reported use): the row and its audit event in one statement, prepared once.
+ * The values go to the driver as they are (a column's own encoder would turn a missing number into 'null').
+ */
+const insertAudited = preparedAuditedWrite('peerpath_checkin_create', (db) =>
+  db
+    .insert(checkIns)
+    .values(Object.fromEntries(columns.map((c) => [c, sql`${sql.placeholder(c)}`])) as unknown as typeof checkIns.$inferInsert)
+    .returning(),
+);
+
 /**
  * The participant's own check-in. Only the participant writes it (the policy's 'checkins' write
  * grant is theirs alone). Reported use raises an alert in the same transaction, even on a private
@@ -24,33 +38,28 @@ function reportedUseReason(input: CreateCheckIn): string {
 export async function recordCheckIn(ctx: AuthedContext, participantId: string, input: CreateCheckIn): Promise<CheckIn> {
   await requireParticipantAccess(ctx, { participantId, category: 'checkins', access: 'write', action: 'checkin.create', resourceType: 'check_in' });
   const id = randomUUID();
-  const insert = (db: AuthedContext['db']) =>
-    db
-      .insert(checkIns)
-      .values({
-        id,
-        organizationId: ctx.actor.organizationId,
-        participantId,
-        mood: input.mood,
-        craving: input.craving,
-        usedSinceLast: input.usedSinceLast,
-        triggers: input.triggers,
-        triggerNote: emptyToNull(input.triggerNote),
-        sleepHours: input.sleepHours ?? null,
-        supportContact: input.supportContact ?? null,
-        note: emptyToNull(input.note),
-        private: input.private,
-      })
-      .returning();
+  const values: typeof checkIns.$inferInsert & Record<(typeof columns)[number], unknown> = {
+    id,
+    organizationId: ctx.actor.organizationId,
+    participantId,
+    mood: input.mood,
+    craving: input.craving,
+    usedSinceLast: input.usedSinceLast,
+    triggers: input.triggers,
+    triggerNote: emptyToNull(input.triggerNote),
+    sleepHours: input.sleepHours ?? null,
+    supportContact: input.supportContact ?? null,
+    note: emptyToNull(input.note),
+    private: input.private,
+  };
   // The trail records that a check-in was made, never what it says.
   const audit = { action: 'checkin.create', participantId, resourceType: 'check_in', resourceId: id } as const;
   if (input.usedSinceLast !== 'yes') {
-    // The common check-in: the row and its audit event in one statement.
-    const [row] = await writeAudited(ctx, insert(ctx.db), audit);
+    const [row] = await insertAudited(ctx, values, audit);
     return toCheckIn(row!);
   }
   return inTransaction(ctx, async (tx) => {
-    const [row] = await insert(tx.db);
+    const [row] = await tx.db.insert(checkIns).values(values).returning();
     await recordAudit(tx, audit);
     await raiseAlert(tx, {
       participantId,
