@@ -4,7 +4,7 @@ import { consents, legalRepresentatives } from '../db/schema/consents.js';
 import { consentCategoriesFor, consentCategoryGrants } from '../../shared/schemas/consents.js';
 import { dataCategories, type DataCategory } from '../../shared/schemas/participants.js';
 import { AppError } from './errors.js';
-import { recordAudit, type AuditAction } from './audit.js';
+import { recordAudit, type AuditAction, type AuditEventInput } from './audit.js';
 import { hasRole, isOrgAdmin, programsWithRole, type Actor, type AuthedContext, type RequestContext } from './context.js';
 
 /**
@@ -277,6 +277,22 @@ export interface Granted {
  * allowed write is audited by the service, inside the transaction that makes the change.
  */
 export async function requireParticipantAccess(ctx: RequestContext, req: AccessRequest): Promise<Granted> {
+  const { event, ...granted } = await decideParticipantAccess(ctx, req);
+  if (event) await recordAudit(ctx, event);
+  return granted;
+}
+
+/**
+ * `requireParticipantAccess` for a read whose own statement records the allowed read's event
+ * (`preparedAuditedRead`): the event comes back instead of being written here. A denial is
+ * audited here, as always.
+ */
+export async function grantParticipantRead(ctx: RequestContext, req: Omit<AccessRequest, 'access'>): Promise<Granted & { event: AuditEventInput }> {
+  const { event, ...granted } = await decideParticipantAccess(ctx, { ...req, access: 'read' });
+  return { ...granted, event: event! };
+}
+
+async function decideParticipantAccess(ctx: RequestContext, req: AccessRequest): Promise<Granted & { event: AuditEventInput | null }> {
   const actor = requireActor(ctx);
   const rels = (await relationshipsTo({ ...ctx, actor }, [req.participantId])).get(req.participantId);
   const allowed = rels !== undefined && anyAllows(rels, req.category, req.access);
@@ -292,10 +308,9 @@ export async function requireParticipantAccess(ctx: RequestContext, req: AccessR
   }
   // A disclosure under a consent is recorded with the consent it relied on (the accounting of disclosures).
   const consentId = disclosureConsent(rels, req.category, req.access);
-  if (req.access === 'read') {
-    await recordAudit(ctx, { ...event, outcome: 'allowed', details: { as: [...rels], ...(consentId ? { consentId, category: req.category } : {}) } });
-  }
-  return { participantId: req.participantId, relationships: rels, consentId };
+  // An allowed write is audited by the service, inside the transaction that makes the change.
+  const read = req.access === 'read' ? { ...event, outcome: 'allowed' as const, details: { as: [...rels], ...(consentId ? { consentId, category: req.category } : {}) } } : null;
+  return { participantId: req.participantId, relationships: rels, consentId, event: read };
 }
 
 export function requireActor(ctx: RequestContext): Actor {

@@ -314,6 +314,22 @@ export async function writeAudited<TSelection extends ColumnsSelection>(
 }
 
 /**
+ * A read built and prepared once per database that records its audit event in its own statement:
+ * `read` builds the select from a query that carries the event's insert as a data-modifying CTE
+ * (PostgreSQL runs it whether or not the select refers to it), with `sql.placeholder` for its
+ * values. So an audited read is one round trip, and the event is written if and only if the read ran.
+ */
+export function preparedAuditedRead<P extends { execute(values?: Record<string, unknown>): Promise<unknown> }>(
+  name: string,
+  read: (q: ReturnType<Db['with']>) => { prepare(name: string): P },
+) {
+  const prepare = (db: Db) => read(db.with(db.$with('audited').as(db.insert(auditEvents).values(eventPlaceholders).returning({ id: auditEvents.id })))).prepare(name);
+  const cache = new WeakMap<Db, P>();
+  return (ctx: AuditContext, values: Record<string, unknown>, event: AuditEventInput): ReturnType<P['execute']> =>
+    preparedOn(cache, ctx.db, prepare).execute({ ...values, ...eventParams(ctx, event) }) as ReturnType<P['execute']>;
+}
+
+/**
  * `writeAudited` for a hot path, built and prepared once per database: `write` builds the statement
  * with `sql.placeholder` for its values, and each call passes them with the one event to record.
  */

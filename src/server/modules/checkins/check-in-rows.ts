@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type Placeholder, type SQL } from 'drizzle-orm';
 import type { CheckIn } from '../../../shared/schemas/checkins.js';
 import { checkIns, participants, programs } from '../../db/schema/index.js';
 import { seesOwnPrivate, type Granted } from '../../platform/access.js';
@@ -28,10 +28,12 @@ export function toCheckIn(row: CheckInRow): CheckIn {
  * for anyone else they are filtered out in the query, so neither rows nor counts reveal them.
  */
 export function readableCheckIns(granted: Granted): SQL {
-  return and(
-    eq(checkIns.participantId, granted.participantId),
-    seesOwnPrivate(granted.relationships) ? undefined : eq(checkIns.private, false),
-  )!;
+  return readableCheckInsOf(granted.participantId, seesOwnPrivate(granted.relationships));
+}
+
+/** The same, for a statement prepared once: the participant may be a placeholder. */
+export function readableCheckInsOf(participantId: string | Placeholder, ownPrivate: boolean): SQL {
+  return and(eq(checkIns.participantId, participantId), ownPrivate ? undefined : eq(checkIns.private, false))!;
 }
 
 /**

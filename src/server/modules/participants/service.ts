@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CreateParticipant, ParticipantSummary } from '../../../shared/schemas/participants.js';
 import { memberships, participants, peerAssignments, programs, users } from '../../db/schema/index.js';
-import { accessMap, anyAllows, listDisclosure, relationshipsTo, requireParticipantAccess, visibleParticipants, type Relationship } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit.js';
+import { accessMap, anyAllows, grantParticipantRead, listDisclosure, relationshipsTo, requireParticipantAccess, visibleParticipants, type Relationship } from '../../platform/access.js';
+import { preparedAuditedRead, recordAudit } from '../../platform/audit.js';
 import { hasRole, inTransaction, type AuthedContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireProgram } from '../organizations/programs.js';
@@ -23,8 +23,8 @@ const summaryColumns = {
   peerWorkerName: users.displayName,
 };
 
-function summaryQuery(ctx: AuthedContext) {
-  return ctx.db
+function summaryQuery(q: Pick<AuthedContext['db'], 'select'>) {
+  return q
     .select(summaryColumns)
     .from(participants)
     .innerJoin(programs, eq(programs.id, participants.programId))
@@ -55,7 +55,7 @@ function toSummary(row: SummaryRow, rels: Relationship[]): ParticipantSummary {
  * audited, a clinician's with the consent that let them see the person (a disclosure).
  */
 export async function listParticipants(ctx: AuthedContext, filter: { programId?: string } = {}): Promise<ParticipantSummary[]> {
-  const rows = await summaryQuery(ctx)
+  const rows = await summaryQuery(ctx.db)
     .where(and(visibleParticipants(ctx.actor), filter.programId ? eq(participants.programId, filter.programId) : undefined))
     .orderBy(participants.preferredName)
     .limit(500);
@@ -67,9 +67,14 @@ export async function listParticipants(ctx: AuthedContext, filter: { programId?:
   return rows.map((r) => toSummary(r, rels.get(r.id) ?? []));
 }
 
+/** One participant's record and its audit event: one statement, prepared once. */
+const readSummary = preparedAuditedRead('peerpath_participant_read', (q) =>
+  summaryQuery(q).where(eq(participants.id, sql.placeholder('id'))).limit(1),
+);
+
 export async function getParticipant(ctx: AuthedContext, participantId: string): Promise<ParticipantSummary> {
-  const granted = await requireParticipantAccess(ctx, { participantId, category: 'profile', access: 'read', action: 'participant.read' });
-  const [row] = await summaryQuery(ctx).where(eq(participants.id, participantId)).limit(1);
+  const granted = await grantParticipantRead(ctx, { participantId, category: 'profile', action: 'participant.read' });
+  const [row] = await readSummary(ctx, { id: participantId }, granted.event);
   return toSummary(row!, granted.relationships);
 }
 
