@@ -196,6 +196,15 @@ function grantingRelationships(category: DataCategory, access: Access): Relation
   return relationships.filter((r) => relationshipAllows(r, category, access));
 }
 
+/**
+ * Whether being a participant's assigned peer worker alone grants every one of these categories:
+ * then, for a list of the actor's own assigned participants (the assignment is the assigned_peer
+ * relationship itself), the policy's condition reduces to the actor's organization.
+ */
+export function assignedPeerGrants(categories: readonly DataCategory[], access: Access = 'read'): boolean {
+  return categories.every((c) => relationshipAllows('assigned_peer', c, access));
+}
+
 /** A WHERE condition: the participants this actor may see for this category. Use it in every list. */
 export function visibleParticipants(actor: Actor, category: DataCategory = 'profile', access: Access = 'read'): SQL {
   const exprs = relationshipExpressions(actor, category);

@@ -3,6 +3,7 @@ import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { auditEvents } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
+import { preparedStatement } from '../db/prepared.js';
 import type { RequestContext } from './context.js';
 
 /** Every kind of event the trail knows. New features add their actions here. */
@@ -202,7 +203,7 @@ function toRow(ctx: AuditContext, e: AuditEventInput) {
 export async function recordAudit(ctx: AuditContext, ...events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   if (events.length === 1) {
-    await preparedOn(oneEventInserts, ctx.db, prepareOneEventInsert).execute(eventParams(ctx, events[0]!));
+    await oneEventInsert(ctx.db).execute(eventParams(ctx, events[0]!));
     return;
   }
   if (events.length <= FEW_EVENTS) {
@@ -278,19 +279,7 @@ function eventParams(ctx: AuditContext, e: AuditEventInput): Record<string, unkn
   };
 }
 
-/**
- * A statement built once per database handle (a transaction's handle builds its own) and prepared on
- * the server. Building a query costs more CPU than sending it, so the statements behind every
- * request are built once and then only executed with their values.
- */
-function preparedOn<T>(cache: WeakMap<Db, T>, db: Db, prepare: (db: Db) => T): T {
-  let prepared = cache.get(db);
-  if (!prepared) cache.set(db, (prepared = prepare(db)));
-  return prepared;
-}
-
-const prepareOneEventInsert = (db: Db) => db.insert(auditEvents).values(eventPlaceholders).prepare('peerpath_audit_event');
-const oneEventInserts = new WeakMap<Db, ReturnType<typeof prepareOneEventInsert>>();
+const oneEventInsert = preparedStatement('peerpath_audit_event', (db, name) => db.insert(auditEvents).values(eventPlaceholders).prepare(name));
 
 /** Up to this many events go in as plain rows. */
 const FEW_EVENTS = 2;
@@ -323,10 +312,11 @@ export function preparedAuditedRead<P extends { execute(values?: Record<string, 
   name: string,
   read: (q: ReturnType<Db['with']>) => { prepare(name: string): P },
 ) {
-  const prepare = (db: Db) => read(db.with(db.$with('audited').as(db.insert(auditEvents).values(eventPlaceholders).returning({ id: auditEvents.id })))).prepare(name);
-  const cache = new WeakMap<Db, P>();
+  const statement = preparedStatement(name, (db) =>
+    read(db.with(db.$with('audited').as(db.insert(auditEvents).values(eventPlaceholders).returning({ id: auditEvents.id })))).prepare(name),
+  );
   return (ctx: AuditContext, values: Record<string, unknown>, event: AuditEventInput): ReturnType<P['execute']> =>
-    preparedOn(cache, ctx.db, prepare).execute({ ...values, ...eventParams(ctx, event) }) as ReturnType<P['execute']>;
+    statement(ctx.db).execute({ ...values, ...eventParams(ctx, event) }) as ReturnType<P['execute']>;
 }
 
 /**
@@ -334,14 +324,13 @@ export function preparedAuditedRead<P extends { execute(values?: Record<string, 
  * with `sql.placeholder` for its values, and each call passes them with the one event to record.
  */
 export function preparedAuditedWrite<TSelection extends ColumnsSelection>(name: string, write: (db: Db) => TypedQueryBuilder<TSelection>) {
-  const prepare = (db: Db) => {
+  const statement = preparedStatement(name, (db) => {
     const written = db.$with('written').as(write(db));
     const audited = db.$with('audited').as(db.insert(auditEvents).values(eventPlaceholders).returning({ id: auditEvents.id }));
     return db.with(written, audited).select().from(written as never).prepare(name);
-  };
-  const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
+  });
   return async (ctx: AuditContext, values: Record<string, unknown>, event: AuditEventInput): Promise<Array<SelectResultFields<TSelection>>> => {
-    const rows = await preparedOn(cache, ctx.db, prepare).execute({ ...values, ...eventParams(ctx, event) });
+    const rows = await statement(ctx.db).execute({ ...values, ...eventParams(ctx, event) });
     return rows as Array<SelectResultFields<TSelection>>;
   };
 }

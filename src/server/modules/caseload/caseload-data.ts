@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import { addDays, localDate, milestoneProgress } from '../../../shared/milestones.js';
 import type { CaseloadEntry } from '../../../shared/schemas/caseload.js';
 import { alerts, checkIns, contactNotes, customMilestones, goals, goalSteps, participants, recoveryStarts } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
+import { anyOf, preparedStatement } from '../../db/prepared.js';
 import { sharedCheckInsOf } from '../checkins/check-in-rows.js';
 import type { FlagAlert, FlagCheckIn } from './flag-rules.js';
 
@@ -29,7 +30,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
  * check-ins as a JSON array of [epoch ms, craving] (a thousand rows mapped one by one cost the
  * caseload more than everything else it does).
  */
-export async function recentSharedCheckIns(db: Db, ids: readonly string[]): Promise<Map<string, FlagCheckIn[]>> {
+const recentStatement = preparedStatement('peerpath_caseload_recent_check_ins', (db, name) => {
   const ranked = db
     .select({
       participantId: checkIns.participantId,
@@ -38,16 +39,21 @@ export async function recentSharedCheckIns(db: Db, ids: readonly string[]): Prom
       rn: sql<number>`row_number() over (partition by ${checkIns.participantId} order by ${checkIns.createdAt} desc)`.as('rn'),
     })
     .from(checkIns)
-    .where(sharedCheckInsOf(ids))
+    .where(sharedCheckInsOf(sql.placeholder('ids')))
     .as('ranked');
-  const rows = await db
+  return db
     .select({
       participantId: ranked.participantId,
       recent: sql<Array<[number, number]> | string>`json_agg(json_build_array(extract(epoch from ${ranked.at}) * 1000, ${ranked.craving}) order by ${ranked.at} desc)`,
     })
     .from(ranked)
     .where(lte(ranked.rn, RECENT_CHECKINS))
-    .groupBy(ranked.participantId);
+    .groupBy(ranked.participantId)
+    .prepare(name);
+});
+
+export async function recentSharedCheckIns(db: Db, ids: readonly string[]): Promise<Map<string, FlagCheckIn[]>> {
+  const rows = await recentStatement(db).execute({ ids });
   return new Map(
     rows.map((r) => {
       const recent = (typeof r.recent === 'string' ? JSON.parse(r.recent) : r.recent) as Array<[number | string, number]>;
@@ -57,12 +63,17 @@ export async function recentSharedCheckIns(db: Db, ids: readonly string[]): Prom
 }
 
 /** When each participant last had a contact recorded, by anyone. */
-export async function lastContacts(db: Db, ids: readonly string[]): Promise<Map<string, Date>> {
-  const rows = await db
+const lastContactStatement = preparedStatement('peerpath_caseload_last_contacts', (db, name) =>
+  db
     .select({ participantId: contactNotes.participantId, at: sql<Date | string>`max(${contactNotes.occurredAt})` })
     .from(contactNotes)
-    .where(inArray(contactNotes.participantId, [...ids]))
-    .groupBy(contactNotes.participantId);
+    .where(anyOf(contactNotes.participantId, 'ids'))
+    .groupBy(contactNotes.participantId)
+    .prepare(name),
+);
+
+export async function lastContacts(db: Db, ids: readonly string[]): Promise<Map<string, Date>> {
+  const rows = await lastContactStatement(db).execute({ ids });
   return new Map(rows.map((r) => [r.participantId, toDate(r.at)!]));
 }
 
@@ -72,8 +83,8 @@ export interface OpenAlert extends FlagAlert {
 }
 
 /** Alerts not yet resolved, newest first. */
-export async function openAlertsOf(db: Db, ids: readonly string[]): Promise<Map<string, OpenAlert[]>> {
-  const rows = await db
+const openAlertsStatement = preparedStatement('peerpath_caseload_open_alerts', (db, name) =>
+  db
     .select({
       participantId: alerts.participantId,
       id: alerts.id,
@@ -84,12 +95,34 @@ export async function openAlertsOf(db: Db, ids: readonly string[]): Promise<Map<
       escalatedAt: alerts.escalatedAt,
     })
     .from(alerts)
-    .where(and(inArray(alerts.participantId, [...ids]), ne(alerts.status, 'resolved')))
-    .orderBy(desc(alerts.createdAt));
+    .where(and(anyOf(alerts.participantId, 'ids'), ne(alerts.status, 'resolved')))
+    .orderBy(desc(alerts.createdAt))
+    .prepare(name),
+);
+
+export async function openAlertsOf(db: Db, ids: readonly string[]): Promise<Map<string, OpenAlert[]>> {
+  const rows = await openAlertsStatement(db).execute({ ids });
   return groupBy(rows, (r) => r.participantId);
 }
 
 type GoalDue = CaseloadEntry['goalsDue'][number];
+
+const stepsDueStatement = preparedStatement('peerpath_caseload_steps_due', (db, name) =>
+  db
+    .select({ participantId: goals.participantId, goalId: goals.id, goalTitle: goals.title, stepTitle: goalSteps.title, dueOn: goalSteps.dueDate })
+    .from(goalSteps)
+    .innerJoin(goals, eq(goals.id, goalSteps.goalId))
+    .where(and(anyOf(goals.participantId, 'ids'), eq(goals.status, 'active'), isNull(goalSteps.completedAt), lte(goalSteps.dueDate, sql.placeholder('horizon'))))
+    .prepare(name),
+);
+
+const goalsDueStatement = preparedStatement('peerpath_caseload_goals_due', (db, name) =>
+  db
+    .select({ participantId: goals.participantId, goalId: goals.id, goalTitle: goals.title, dueOn: goals.targetDate })
+    .from(goals)
+    .where(and(anyOf(goals.participantId, 'ids'), eq(goals.status, 'active'), lte(goals.targetDate, sql.placeholder('horizon'))))
+    .prepare(name),
+);
 
 /**
  * Steps not done and goals not reached whose date is within the next two weeks or already past,
@@ -99,17 +132,7 @@ export async function goalsDueSoon(db: Db, today: Map<string, string>): Promise<
   const ids = [...today.keys()];
   const latest = [...today.values()].sort().at(-1)!;
   const horizon = addDays(latest, GOALS_DUE_DAYS);
-  const [steps, targets] = await Promise.all([
-    db
-      .select({ participantId: goals.participantId, goalId: goals.id, goalTitle: goals.title, stepTitle: goalSteps.title, dueOn: goalSteps.dueDate })
-      .from(goalSteps)
-      .innerJoin(goals, eq(goals.id, goalSteps.goalId))
-      .where(and(inArray(goals.participantId, ids), eq(goals.status, 'active'), isNull(goalSteps.completedAt), lte(goalSteps.dueDate, horizon))),
-    db
-      .select({ participantId: goals.participantId, goalId: goals.id, goalTitle: goals.title, dueOn: goals.targetDate })
-      .from(goals)
-      .where(and(inArray(goals.participantId, ids), eq(goals.status, 'active'), lte(goals.targetDate, horizon))),
-  ]);
+  const [steps, targets] = await Promise.all([stepsDueStatement(db).execute({ ids, horizon }), goalsDueStatement(db).execute({ ids, horizon })]);
   const all = [...steps, ...targets.map((t) => ({ ...t, stepTitle: null }))];
   const result = new Map<string, GoalDue[]>();
   for (const [participantId, rows] of groupBy(all, (r) => r.participantId)) {
@@ -126,6 +149,29 @@ export async function goalsDueSoon(db: Db, today: Map<string, string>): Promise<
 
 type NextMilestone = NonNullable<CaseloadEntry['nextMilestone']>;
 
+const startsStatement = preparedStatement('peerpath_caseload_recovery_starts', (db, name) =>
+  db
+    .selectDistinctOn([recoveryStarts.participantId], {
+      participantId: recoveryStarts.participantId,
+      startDate: recoveryStarts.startDate,
+      countsDays: participants.countsDays,
+    })
+    .from(recoveryStarts)
+    .innerJoin(participants, eq(participants.id, recoveryStarts.participantId))
+    .where(anyOf(recoveryStarts.participantId, 'ids'))
+    .orderBy(recoveryStarts.participantId, desc(recoveryStarts.createdAt), desc(recoveryStarts.id))
+    .prepare(name),
+);
+
+const customMilestonesStatement = preparedStatement('peerpath_caseload_custom_milestones', (db, name) =>
+  db
+    .select({ participantId: customMilestones.participantId, label: customMilestones.label, date: customMilestones.date })
+    .from(customMilestones)
+    .where(and(anyOf(customMilestones.participantId, 'ids'), sql`${customMilestones.date} > ${sql.placeholder('earliest')}`))
+    .orderBy(asc(customMilestones.date))
+    .prepare(name),
+);
+
 /**
  * The next milestone of each participant: the next standard one from their current start date (when
  * they count days; the choice is theirs) or a milestone of their own, whichever comes first.
@@ -133,23 +179,7 @@ type NextMilestone = NonNullable<CaseloadEntry['nextMilestone']>;
 export async function nextMilestones(db: Db, today: Map<string, string>): Promise<Map<string, NextMilestone>> {
   const ids = [...today.keys()];
   const earliest = [...today.values()].sort()[0]!;
-  const [starts, customs] = await Promise.all([
-    db
-      .selectDistinctOn([recoveryStarts.participantId], {
-        participantId: recoveryStarts.participantId,
-        startDate: recoveryStarts.startDate,
-        countsDays: participants.countsDays,
-      })
-      .from(recoveryStarts)
-      .innerJoin(participants, eq(participants.id, recoveryStarts.participantId))
-      .where(inArray(recoveryStarts.participantId, ids))
-      .orderBy(recoveryStarts.participantId, desc(recoveryStarts.createdAt), desc(recoveryStarts.id)),
-    db
-      .select({ participantId: customMilestones.participantId, label: customMilestones.label, date: customMilestones.date })
-      .from(customMilestones)
-      .where(and(inArray(customMilestones.participantId, ids), sql`${customMilestones.date} > ${earliest}`))
-      .orderBy(asc(customMilestones.date)),
-  ]);
+  const [starts, customs] = await Promise.all([startsStatement(db).execute({ ids }), customMilestonesStatement(db).execute({ ids, earliest })]);
   const result = new Map<string, NextMilestone>();
   for (const s of starts) {
     if (!s.countsDays) continue;

@@ -1,12 +1,14 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { daysBetween, localDate } from '../../../shared/milestones.js';
 import type { Caseload, CaseloadEntry } from '../../../shared/schemas/caseload.js';
 import { memberships, participants, peerAssignments, programs, users } from '../../db/schema/index.js';
-import { visibleParticipants, type DataCategory } from '../../platform/access.js';
+import { assignedPeerGrants, visibleParticipants, type DataCategory } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { programsWithRole, type AuthedContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { calendarDays, dailyCheckInAverages } from '../checkins/check-in-trend.js';
+import { byParticipantAndDay, calendarDays, dailyAveragesQuery } from '../checkins/check-in-trend.js';
 import { sharedCheckInsOf } from '../checkins/check-in-rows.js';
 import { goalsDueSoon, lastContacts, nextMilestones, openAlertsOf, recentSharedCheckIns, todayOf } from './caseload-data.js';
 import { attentionOf, byAttention, evaluateFlags } from './flag-rules.js';
@@ -16,6 +18,45 @@ export const TREND_DAYS = 14;
 
 /** What a caseload card shows; the actor needs to read each of them to see the card. */
 const shownCategories: DataCategory[] = ['checkins', 'goals', 'milestones', 'alerts', 'contact_notes'];
+
+/**
+ * The people on a peer worker's caseload whom `visible` admits. Someone discharged stays on the
+ * caseload only with continued support.
+ */
+function peopleQuery(db: Db, peerWorkerId: string | Placeholder, visible: SQL) {
+  return db
+    .select({
+      id: participants.id,
+      preferredName: participants.preferredName,
+      pronouns: participants.pronouns,
+      programId: participants.programId,
+      programName: programs.name,
+      timeZone: programs.timeZone,
+      setting: participants.setting,
+      status: participants.status,
+      assignedAt: peerAssignments.startedAt,
+    })
+    .from(participants)
+    .innerJoin(
+      peerAssignments,
+      and(eq(peerAssignments.participantId, participants.id), eq(peerAssignments.peerWorkerId, peerWorkerId), isNull(peerAssignments.endedAt)),
+    )
+    .innerJoin(programs, eq(programs.id, participants.programId))
+    .where(and(visible, or(eq(participants.status, 'active'), eq(participants.continuedSupport, true))))
+    .limit(500);
+}
+
+/**
+ * A peer worker's own caseload, prepared once: their assignment is the relationship that lets them
+ * see each person (`assignedPeerGrants`), so the policy's condition is their organization.
+ */
+const ownPeopleStatement = preparedStatement('peerpath_caseload_own_people', (db, name) =>
+  peopleQuery(db, sql.placeholder('peerWorkerId'), eq(participants.organizationId, sql.placeholder('organizationId'))).prepare(name),
+);
+
+const trendStatement = preparedStatement('peerpath_caseload_trend', (db, name) =>
+  dailyAveragesQuery(db, sharedCheckInsOf(sql.placeholder('ids')), sql.placeholder('tz'), sql.placeholder('first'), sql.placeholder('last')).prepare(name),
+);
 
 /**
  * Whose caseload: the caller's own, or, for a supervisor, a peer worker of a program they supervise.
@@ -51,32 +92,10 @@ async function caseloadOwner(ctx: AuthedContext, peerWorkerId: string | undefine
  */
 export async function readCaseload(ctx: AuthedContext, query: { peerWorkerId?: string }, now = new Date()): Promise<Caseload> {
   const owner = await caseloadOwner(ctx, query.peerWorkerId);
-  const people = await ctx.db
-    .select({
-      id: participants.id,
-      preferredName: participants.preferredName,
-      pronouns: participants.pronouns,
-      programId: participants.programId,
-      programName: programs.name,
-      timeZone: programs.timeZone,
-      setting: participants.setting,
-      status: participants.status,
-      assignedAt: peerAssignments.startedAt,
-    })
-    .from(participants)
-    .innerJoin(
-      peerAssignments,
-      and(eq(peerAssignments.participantId, participants.id), eq(peerAssignments.peerWorkerId, owner.id), isNull(peerAssignments.endedAt)),
-    )
-    .innerJoin(programs, eq(programs.id, participants.programId))
-    .where(
-      and(
-        ...shownCategories.map((c) => visibleParticipants(ctx.actor, c)),
-        // Someone discharged stays on the caseload only with continued support.
-        or(eq(participants.status, 'active'), eq(participants.continuedSupport, true)),
-      ),
-    )
-    .limit(500);
+  const own = owner.id === ctx.actor.userId && assignedPeerGrants(shownCategories);
+  const people = own
+    ? await ownPeopleStatement(ctx.db).execute({ peerWorkerId: owner.id, organizationId: ctx.actor.organizationId })
+    : await peopleQuery(ctx.db, owner.id, and(...shownCategories.map((c) => visibleParticipants(ctx.actor, c)))!);
   if (people.length === 0) return { peerWorker: owner, entries: [] };
 
   const ids = people.map((p) => p.id);
@@ -93,7 +112,10 @@ export async function readCaseload(ctx: AuthedContext, query: { peerWorkerId?: s
     Promise.all(
       zones.map((tz) => {
         const inZone = people.filter((p) => p.timeZone === tz).map((p) => p.id);
-        return dailyCheckInAverages(ctx, sharedCheckInsOf(inZone), tz, calendarDays(localDate(now, tz), TREND_DAYS));
+        const dates = calendarDays(localDate(now, tz), TREND_DAYS);
+        return trendStatement(ctx.db)
+          .execute({ ids: inZone, tz, first: dates[0], last: dates.at(-1) })
+          .then((rows) => byParticipantAndDay(rows, dates));
       }),
     ).then((maps) => new Map(maps.flatMap((m) => [...m]))),
   ]);

@@ -1,4 +1,3 @@
-import { eq, inArray } from 'drizzle-orm';
 import {
   DEFAULT_ESCALATE_AFTER_MINUTES,
   defaultFlagRules,
@@ -7,6 +6,7 @@ import {
 } from '../../../shared/schemas/caseload.js';
 import { programFlagRules } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
+import { anyOf, preparedStatement } from '../../db/prepared.js';
 
 export interface ProgramRules {
   rules: FlagRules;
@@ -33,14 +33,15 @@ export function rulesFromStored(stored: Record<string, unknown>): FlagRules {
   return merged as FlagRules;
 }
 
+const rulesStatement = preparedStatement('peerpath_program_flag_rules', (db, name) =>
+  db.select().from(programFlagRules).where(anyOf(programFlagRules.programId, 'programIds')).prepare(name),
+);
+
 /** The rules of many programs in one query; programs without a saved row get the defaults. */
 export async function loadProgramRules(db: Db, programIds: readonly string[]): Promise<Map<string, ProgramRules>> {
   const result = new Map<string, ProgramRules>(programIds.map((id) => [id, programDefaults]));
   if (programIds.length === 0) return result;
-  const rows = await db
-    .select()
-    .from(programFlagRules)
-    .where(programIds.length === 1 ? eq(programFlagRules.programId, programIds[0]!) : inArray(programFlagRules.programId, [...programIds]));
+  const rows = await rulesStatement(db).execute({ programIds });
   for (const row of rows) {
     result.set(row.programId, { rules: rulesFromStored(row.rules), escalateAfterMinutes: row.escalateAfterMinutes, updatedAt: row.updatedAt });
   }

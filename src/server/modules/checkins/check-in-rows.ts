@@ -1,4 +1,4 @@
-import { and, eq, inArray, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { CheckIn } from '../../../shared/schemas/checkins.js';
 import { checkIns, participants, programs } from '../../db/schema/index.js';
 import { seesOwnPrivate, type Granted } from '../../platform/access.js';
@@ -40,8 +40,9 @@ export function readableCheckInsOf(participantId: string | Placeholder, ownPriva
  * The check-ins of many participants that anyone but the participant may see: the shared ones. For
  * views across a caseload: private check-ins leave no trace there, not even by quieting a flag.
  */
-export function sharedCheckInsOf(participantIds: readonly string[]): SQL {
-  return and(inArray(checkIns.participantId, [...participantIds]), eq(checkIns.private, false))!;
+export function sharedCheckInsOf(participantIds: readonly string[] | Placeholder): SQL {
+  const whose = Array.isArray(participantIds) ? inArray(checkIns.participantId, [...participantIds]) : sql`${checkIns.participantId} = any(${participantIds})`;
+  return and(whose, eq(checkIns.private, false))!;
 }
 
 /** The IANA time zone of the participant's program: days are counted there, not in UTC. */

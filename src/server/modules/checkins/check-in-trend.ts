@@ -1,4 +1,5 @@
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
 import type { CheckInTrend, CheckInTrendDay, CheckInTrendQuery } from '../../../shared/schemas/checkins.js';
 import { checkIns } from '../../db/schema/index.js';
 import { requireParticipantAccess } from '../../platform/access.js';
@@ -46,10 +47,15 @@ const emptyDays = (dates: string[]): CheckInTrendDay[] => dates.map((date) => ({
  * readable (`readableCheckIns`, or shared ones only); days are days in `timeZone`.
  */
 export async function dailyCheckInAverages(ctx: RequestContext, readable: SQL, timeZone: string, dates: string[]): Promise<Map<string, CheckInTrendDay[]>> {
-  const first = dates[0]!;
-  const last = dates.at(-1)!;
+  return byParticipantAndDay(await dailyAveragesQuery(ctx.db, readable, timeZone, dates[0]!, dates.at(-1)!), dates);
+}
+
+type Value = string | Placeholder;
+
+/** The query behind the averages; the time zone and the dates may be placeholders of a statement prepared once. */
+export function dailyAveragesQuery(db: Db, readable: SQL, timeZone: Value, first: Value, last: Value) {
   const localDay = sql`((${checkIns.createdAt} at time zone ${timeZone})::date)`;
-  const rows = await ctx.db
+  return db
     .select({
       participantId: checkIns.participantId,
       date: sql<string>`to_char(${localDay}, 'YYYY-MM-DD')`,
@@ -68,7 +74,13 @@ export async function dailyCheckInAverages(ctx: RequestContext, readable: SQL, t
     )
     // By position: the time zone is a bound parameter, and a second copy of it would not match the select's.
     .groupBy(sql`1, 2`);
-  const byParticipant = new Map<string, Map<string, (typeof rows)[number]>>();
+}
+
+type AverageRow = Awaited<ReturnType<typeof dailyAveragesQuery>>[number];
+
+/** The rows as a series per participant over every date, days without a check-in as nulls. */
+export function byParticipantAndDay(rows: readonly AverageRow[], dates: string[]): Map<string, CheckInTrendDay[]> {
+  const byParticipant = new Map<string, Map<string, AverageRow>>();
   for (const r of rows) {
     const days = byParticipant.get(r.participantId) ?? new Map();
     days.set(r.date, r);

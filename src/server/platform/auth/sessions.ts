@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { authTokens, memberships, participants, sessions, users } from '../../db/schema/index.js';
 import type { Membership } from '../../../shared/schemas/tenancy.js';
 import type { Actor } from '../context.js';
@@ -61,9 +62,8 @@ const actorFields = {
  * The query behind every signed-in request, built once per database and prepared on the server
  * (parsed and planned once per connection) rather than rebuilt and re-parsed on each request.
  */
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-function prepareSessionLookup(db: Db) {
-  return db
+const sessionLookup = preparedStatement('peerpath_session_lookup', (db, name) =>
+  db
     .select({ lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken, ...actorFields })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -76,16 +76,14 @@ function prepareSessionLookup(db: Db) {
       ),
     )
     .limit(1)
-    .prepare('peerpath_session_lookup');
-}
+    .prepare(name),
+);
 
 /** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
 export async function resolveSession(db: Db, config: Config, token: string): Promise<ResolvedSession | null> {
   const id = digestOf(token);
   const now = new Date();
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  const [row] = await lookup.execute({ id, now });
+  const [row] = await sessionLookup(db).execute({ id, now });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
