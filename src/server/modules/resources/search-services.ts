@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { dayBefore, localMoment, type LocalMoment } from '../../../shared/resources/schedule.js';
 import { STALE_AFTER_MONTHS, type ResourceSearchQuery, type ResourceSearchResult, type ServiceSummary } from '../../../shared/schemas/resources.js';
 import { resourceServicePlaces } from '../../db/schema/index.js';
+import { executePrepared } from '../../db/prepared.js';
 import { boxAroundSql, haversineKm, haversineSql } from '../../platform/geo.js';
 import { directoryTimeZone, type Directory } from './directory-store.js';
 
@@ -138,7 +139,7 @@ export async function searchServices(dir: Directory, q: ResourceSearchQuery, ori
   // The page first (an ORDER BY … LIMIT can stop early), then "open now" for its rows only; the
   // total is counted apart and stops at COUNT_CAP, so a broad search never evaluates the whole directory twice.
   const [result, counted] = await Promise.all([
-    dir.db.execute<Row>(sql`
+    executePrepared<Row>(dir.db, sql`
       select s.*, ${openAtSql(at, zone)} as open_now
       from (
         select s.organization_id, s.id, s.name, s.provider_name, left(s.description, 280) as description, s.status, s.categories, s.languages,
@@ -150,10 +151,10 @@ export async function searchServices(dir: Directory, q: ResourceSearchQuery, ori
         limit ${q.size} offset ${(q.page - 1) * q.size}
       ) s
       order by s.rank desc, s.distance_km asc nulls last, s.name asc`),
-    dir.db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 ${from} limit ${COUNT_CAP + 1}) c`),
+    executePrepared<{ n: number }>(dir.db, sql`select count(*)::int as n from (select 1 ${from} limit ${COUNT_CAP + 1}) c`),
   ]);
-  const total = Number((counted as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0);
-  const rows = (result as unknown as { rows: Row[] }).rows;
+  const total = Number(counted.rows[0]?.n ?? 0);
+  const rows = result.rows;
   const places = await nearestPlaces(dir, rows.map((r) => r.id), origin);
   const items: ServiceSummary[] = rows.map((r) => {
     const verifiedOn = dateText(r.verified_on);
