@@ -1,12 +1,14 @@
 /**
  * The ceiling: the same SQL as our routes, behind a bare Fastify with a pg pool and none of our code
- * (no session, access policy, audit, validation or serialization schemas). Run as its own process:
+ * (no session, access policy, audit, validation or serialization schemas), each statement prepared
+ * once per connection as ours are. Run as its own process:
  * prints `listening <url>` on stdout. DATABASE_URL names the database.
  *
  * Resource search, the meeting finder and the feed export build their SQL from many options, so
  * their ceiling calls our query function itself (the same SQL, to the statement) on a bare route:
  * the difference is still everything around the query (session, policy, audit, schemas).
  */
+import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase } from '../../src/server/db/client.js';
@@ -19,7 +21,8 @@ import { resourceSearchQuerySchema } from '../../src/shared/schemas/resources.js
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const app = Fastify({ logger: false });
-const q = async (text: string, values: unknown[]) => (await pool.query(text, values)).rows;
+// Named prepared statements, as our routes' statements are: each is parsed and planned once per connection.
+const q = async (text: string, values: unknown[]) => (await pool.query({ name: `ceiling_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values })).rows;
 
 app.post<{ Params: { id: string }; Body: { mood: number; craving: number; usedSinceLast: string; triggers: string[]; private: boolean } }>(
   '/ceiling/participants/:id/check-ins',

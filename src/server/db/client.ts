@@ -95,8 +95,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPostgres(url: string, poolSize = 20): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client losing its server (restart, failover) must not crash the process.
+  // A client losing its server (restart, failover, a crash) must not crash the process: an idle one
+  // reports through the pool; one checked out between two statements of a transaction reports on
+  // itself, and the statement it runs next fails (the transaction rolls back) and the pool drops it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
