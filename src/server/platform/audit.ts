@@ -221,22 +221,7 @@ export async function recordAudit(ctx: AuditContext, ...events: AuditEventInput[
  * events are written at all, e.g. only when the row they record was inserted.
  */
 export function auditInsertSql(ctx: AuditContext, events: readonly AuditEventInput[], onlyIf?: SQL): SQL {
-  const rows = events.map((e) => {
-    const r = toRow(ctx, e);
-    return {
-      organization_id: r.organizationId,
-      actor_user_id: r.actorUserId,
-      actor_role: r.actorRole,
-      action: r.action,
-      participant_id: r.participantId,
-      resource_type: r.resourceType,
-      resource_id: r.resourceId,
-      outcome: r.outcome,
-      ip: r.ip,
-      request_id: r.requestId,
-      details: r.details,
-    };
-  });
+  const rows = events.map((e) => columnValues(ctx, e));
   return sql`insert into ${auditEvents}
     (organization_id, actor_user_id, actor_role, action, participant_id, resource_type, resource_id, outcome, ip, request_id, details)
     select e.organization_id, e.actor_user_id, e.actor_role, e.action, e.participant_id, e.resource_type, e.resource_id,
@@ -247,36 +232,18 @@ export function auditInsertSql(ctx: AuditContext, events: readonly AuditEventInp
     ${onlyIf ? sql`where ${onlyIf}` : sql``}`;
 }
 
-/** One event's columns as placeholders, for statements built and prepared once (`eventParams` fills them). */
-const eventPlaceholders = {
-  organizationId: sql.placeholder('audit_organization_id'),
-  actorUserId: sql.placeholder('audit_actor_user_id'),
-  actorRole: sql.placeholder('audit_actor_role'),
-  action: sql.placeholder('audit_action'),
-  participantId: sql.placeholder('audit_participant_id'),
-  resourceType: sql.placeholder('audit_resource_type'),
-  resourceId: sql.placeholder('audit_resource_id'),
-  outcome: sql.placeholder('audit_outcome'),
-  ip: sql.placeholder('audit_ip'),
-  requestId: sql.placeholder('audit_request_id'),
-  details: sql.placeholder('audit_details'),
-};
+/** One event's values by column name: the JSON rows of `auditInsertSql` and the values of the prepared statements. */
+function columnValues(ctx: AuditContext, e: AuditEventInput): Record<string, unknown> {
+  const r = toRow(ctx, e);
+  return Object.fromEntries(eventKeys.map((key) => [auditEvents[key].name, r[key]]));
+}
+
+/** One event's columns as placeholders named audit_<column>, for statements built and prepared once (`eventParams` fills them). */
+const eventKeys = ['organizationId', 'actorUserId', 'actorRole', 'action', 'participantId', 'resourceType', 'resourceId', 'outcome', 'ip', 'requestId', 'details'] as const satisfies ReadonlyArray<keyof ReturnType<typeof toRow>>;
+const eventPlaceholders = Object.fromEntries(eventKeys.map((key) => [key, sql.placeholder(`audit_${auditEvents[key].name}`)])) as Record<(typeof eventKeys)[number], ReturnType<typeof sql.placeholder>>;
 
 function eventParams(ctx: AuditContext, e: AuditEventInput): Record<string, unknown> {
-  const r = toRow(ctx, e);
-  return {
-    audit_organization_id: r.organizationId,
-    audit_actor_user_id: r.actorUserId,
-    audit_actor_role: r.actorRole,
-    audit_action: r.action,
-    audit_participant_id: r.participantId,
-    audit_resource_type: r.resourceType,
-    audit_resource_id: r.resourceId,
-    audit_outcome: r.outcome,
-    audit_ip: r.ip,
-    audit_request_id: r.requestId,
-    audit_details: r.details,
-  };
+  return Object.fromEntries(Object.entries(columnValues(ctx, e)).map(([column, value]) => [`audit_${column}`, value]));
 }
 
 const oneEventInsert = preparedStatement('peerpath_audit_event', (db, name) => db.insert(auditEvents).values(eventPlaceholders).prepare(name));
