@@ -27,7 +27,7 @@ const dialect = new PgDialect();
 
 /**
  * Runs a query built with `sql` as a named prepared statement, named after its text. For a large
- * query whose text depends only on which filters are used (resource search, the meeting finder),
+ * query whose text depends only on which filters are used (resource search),
  * PostgreSQL then plans it once per connection and shape (after five custom plans, a generic plan
  * when that is no worse) instead of on every request, where planning costs several times the
  * execution. The result is what `db.execute` returns.
