@@ -17,6 +17,7 @@ import { installErrorHandling, installRequestContext, serializeRequestForLog } f
 import { journalCipherFor } from './platform/crypto.js';
 import { createMailer, type Mailer } from './platform/mail.js';
 import { createLocalRealtime, createPostgresRealtime, type Realtime } from './platform/realtime.js';
+import { SessionCache } from './platform/auth/session-cache.js';
 import websocket from '@fastify/websocket';
 import { typed } from './platform/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -138,8 +139,14 @@ export async function buildApp({ config, database, mailer, realtime: givenRealti
     givenRealtime ??
     (database.kind === 'postgres' && database.url && database.pool
       ? await createPostgresRealtime({ url: database.url, pool: database.pool, logger: app.log })
-      : createLocalRealtime());
+      : await createLocalRealtime(database.pglite));
   if (!givenRealtime) app.addHook('onClose', () => realtime.close());
+  const sessionCache = new SessionCache();
+  const stopWatching = realtime.watchActorChanges({ changed: (userId) => sessionCache.forgetUser(userId), live: (live) => sessionCache.setLive(live) });
+  app.addHook('onClose', async () => {
+    stopWatching();
+    sessionCache.close();
+  });
   app.decorate('realtime', realtime);
 
   installErrorHandling(app);
@@ -149,7 +156,7 @@ export async function buildApp({ config, database, mailer, realtime: givenRealti
     mailer: mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger: app.log }),
     journalCipher,
     realtime,
-  });
+  }, sessionCache);
 
   typed(app).get('/healthz', {
     config: { access: 'public' },

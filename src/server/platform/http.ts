@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../shared/schemas/errors.js';
 import { AppError, type FieldError } from './errors.js';
 import { hasRole, type AuthedContext, type RequestContext } from './context.js';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.js';
+import type { SessionCache } from './auth/session-cache.js';
 import { safeEqual } from './auth/tokens.js';
 
 /**
@@ -26,7 +27,11 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function installRequestContext(app: FastifyInstance, base: Omit<RequestContext, 'actor' | 'requestId' | 'ip'>): void {
+export function installRequestContext(
+  app: FastifyInstance,
+  base: Omit<RequestContext, 'actor' | 'requestId' | 'ip'>,
+  sessionCache?: SessionCache,
+): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('csrfToken', null);
 
@@ -34,7 +39,7 @@ export function installRequestContext(app: FastifyInstance, base: Omit<RequestCo
     req.ctx = { ...base, actor: null, requestId: req.id, ip: req.ip ?? null };
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
-    const session = await resolveSession(base.db, base.config, token);
+    const session = await resolveSession(base.db, base.config, token, sessionCache);
     if (session) {
       req.ctx.actor = session.actor;
       req.csrfToken = session.csrfToken;

@@ -36,7 +36,8 @@ export interface Jobs {
  * pg-boss on the same database as everything else: through our pool on PostgreSQL, through
  * PGlite's single connection on the embedded database (its `executeSql` hook).
  */
-export async function startJobs(database: Database, logger: FastifyBaseLogger, realtime: Realtime = createLocalRealtime()): Promise<Jobs> {
+export async function startJobs(database: Database, logger: FastifyBaseLogger, givenRealtime?: Realtime): Promise<Jobs> {
+  const realtime = givenRealtime ?? (await createLocalRealtime());
   const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   await boss.start();

@@ -5,6 +5,7 @@ import { preparedStatement } from '../../db/prepared.js';
 import { authTokens, memberships, participants, sessions, users } from '../../db/schema/index.js';
 import type { Membership } from '../../../shared/schemas/tenancy.js';
 import type { Actor } from '../context.js';
+import { forgetSessionEverywhere, forgetUserEverywhere, type CachedSession, type SessionCache } from './session-cache.js';
 import { digestOf, newSecret } from './tokens.js';
 
 export const SESSION_COOKIE = 'peerpath_session';
@@ -64,7 +65,13 @@ const actorFields = {
  */
 const sessionLookup = preparedStatement('peerpath_session_lookup', (db, name) =>
   db
-    .select({ lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken, ...actorFields })
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      idleExpiresAt: sessions.idleExpiresAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      csrfToken: sessions.csrfToken,
+      ...actorFields,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -79,20 +86,41 @@ const sessionLookup = preparedStatement('peerpath_session_lookup', (db, name) =>
     .prepare(name),
 );
 
-/** The session behind a cookie token, or null when it is unknown, expired or its user disabled. */
-export async function resolveSession(db: Db, config: Config, token: string): Promise<ResolvedSession | null> {
+/**
+ * The session behind a cookie token, or null when it is unknown, expired or its user disabled.
+ * With a cache (the request hook's), a session read in the last minute is answered from memory.
+ */
+export async function resolveSession(db: Db, config: Config, token: string, cache?: SessionCache): Promise<ResolvedSession | null> {
   const id = digestOf(token);
-  const now = new Date();
-  const [row] = await sessionLookup(db).execute({ id, now });
-  if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  const now = Date.now();
+  const found = cache?.get(id, now) ?? (await lookUp(db, id, now, cache));
+  if (!found) return null;
+  if (now - found.lastSeenAt > TOUCH_AFTER_MS) {
+    const idleExpiresAt = now + config.SESSION_IDLE_MINUTES * 60_000;
     await db
       .update(sessions)
-      .set({ lastSeenAt: now, idleExpiresAt: new Date(now.getTime() + config.SESSION_IDLE_MINUTES * 60_000) })
+      .set({ lastSeenAt: new Date(now), idleExpiresAt: new Date(idleExpiresAt) })
       .where(eq(sessions.id, id));
+    cache?.touched(id, now, idleExpiresAt);
   }
-  const { lastSeenAt: _seen, csrfToken, ...actor } = row;
-  return { actor: { ...actor, sessionId: id }, csrfToken };
+  return { actor: { ...found.actor, sessionId: id }, csrfToken: found.csrfToken };
+}
+
+async function lookUp(db: Db, id: string, now: number, cache: SessionCache | undefined): Promise<CachedSession | null> {
+  const mark = cache?.mark() ?? 0;
+  const [row] = await sessionLookup(db).execute({ id, now: new Date(now) });
+  if (!row) return null;
+  const { lastSeenAt, idleExpiresAt, absoluteExpiresAt, csrfToken, ...actor } = row;
+  const found: CachedSession = {
+    userId: actor.userId,
+    actor,
+    csrfToken,
+    lastSeenAt: lastSeenAt.getTime(),
+    idleExpiresAt: idleExpiresAt.getTime(),
+    absoluteExpiresAt: absoluteExpiresAt.getTime(),
+  };
+  cache?.put(id, found, mark, now);
+  return found;
 }
 
 export async function loadActor(db: Db, userId: string, sessionId: string): Promise<Actor | null> {
@@ -102,10 +130,12 @@ export async function loadActor(db: Db, userId: string, sessionId: string): Prom
 
 export async function destroySession(db: Db, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+  forgetSessionEverywhere(sessionId);
 }
 
 export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  forgetUserEverywhere(userId);
 }
 
 /** The clean-up job: expired sessions, and mailed links used or expired more than a day ago. */
