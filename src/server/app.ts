@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -92,8 +93,9 @@ export async function buildApp({ config, database, mailer, realtime: givenRealti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Helmet's headers, its middleware built once (the Fastify plugin rebuilds it on every request).
-  const securityHeaders = helmet({
+  // Helmet's headers. Nothing in them varies by request (no nonces), so they are worked out once
+  // (the Fastify plugin reruns helmet's middleware on every request) and set with the reply's own.
+  const securityHeaders = headersOf(helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -110,8 +112,11 @@ export async function buildApp({ config, database, mailer, realtime: givenRealti
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
     referrerPolicy: { policy: 'no-referrer' },
+  }));
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(rateLimit, { global: false });
@@ -234,4 +239,17 @@ async function serveWeb(app: FastifyInstance): Promise<void> {
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
+}
+
+/** The headers a request-independent middleware (helmet's) sets, read once from a stand-in response. */
+function headersOf(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failed: unknown;
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, (err) => (failed = err));
+  if (failed) throw failed;
+  return headers;
 }

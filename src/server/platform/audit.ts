@@ -4,6 +4,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import { auditEvents } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import { preparedStatement } from '../db/prepared.js';
+import type { Membership } from '../../shared/schemas/tenancy.js';
 import type { RequestContext } from './context.js';
 
 /** Every kind of event the trail knows. New features add their actions here. */
@@ -179,12 +180,21 @@ export interface AuditEventInput {
 /** What an event needs to know about its context; a command-line task without a request has this much too. */
 export type AuditContext = Pick<RequestContext, 'actor' | 'requestId' | 'ip' | 'db'>;
 
+// A session's memberships are read once and shared by its requests (the session cache), so their
+// sorted roles are worked out once per list.
+const sortedRoles = new WeakMap<readonly Membership[], string>();
+function rolesOf(memberships: readonly Membership[]): string {
+  let roles = sortedRoles.get(memberships);
+  if (roles === undefined) sortedRoles.set(memberships, (roles = [...new Set(memberships.map((m) => m.role))].sort().join(',')));
+  return roles;
+}
+
 function toRow(ctx: AuditContext, e: AuditEventInput) {
   const actor = ctx.actor;
   return {
     organizationId: e.organizationId ?? actor?.organizationId ?? null,
     actorUserId: e.actorUserId ?? actor?.userId ?? null,
-    actorRole: actor ? [...new Set(actor.memberships.map((m) => m.role))].sort().join(',') : null,
+    actorRole: actor ? rolesOf(actor.memberships) : null,
     action: e.action,
     participantId: e.participantId ?? null,
     resourceType: e.resourceType ?? null,
@@ -233,17 +243,20 @@ export function auditInsertSql(ctx: AuditContext, events: readonly AuditEventInp
 }
 
 /** One event's values by column name: the JSON rows of `auditInsertSql` and the values of the prepared statements. */
-function columnValues(ctx: AuditContext, e: AuditEventInput): Record<string, unknown> {
+function columnValues(ctx: AuditContext, e: AuditEventInput, naming: 'column' | 'param' = 'column'): Record<string, unknown> {
   const r = toRow(ctx, e);
-  return Object.fromEntries(eventKeys.map((key) => [auditEvents[key].name, r[key]]));
+  const values: Record<string, unknown> = {};
+  for (const c of eventColumns) values[c[naming]] = r[c.key];
+  return values;
 }
 
 /** One event's columns as placeholders named audit_<column>, for statements built and prepared once (`eventParams` fills them). */
 const eventKeys = ['organizationId', 'actorUserId', 'actorRole', 'action', 'participantId', 'resourceType', 'resourceId', 'outcome', 'ip', 'requestId', 'details'] as const satisfies ReadonlyArray<keyof ReturnType<typeof toRow>>;
-const eventPlaceholders = Object.fromEntries(eventKeys.map((key) => [key, sql.placeholder(`audit_${auditEvents[key].name}`)])) as Record<(typeof eventKeys)[number], ReturnType<typeof sql.placeholder>>;
+const eventColumns = eventKeys.map((key) => ({ key, column: auditEvents[key].name, param: `audit_${auditEvents[key].name}` }));
+const eventPlaceholders = Object.fromEntries(eventColumns.map((c) => [c.key, sql.placeholder(c.param)])) as Record<(typeof eventKeys)[number], ReturnType<typeof sql.placeholder>>;
 
 function eventParams(ctx: AuditContext, e: AuditEventInput): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(columnValues(ctx, e)).map(([column, value]) => [`audit_${column}`, value]));
+  return columnValues(ctx, e, 'param');
 }
 
 const oneEventInsert = preparedStatement('peerpath_audit_event', (db, name) => db.insert(auditEvents).values(eventPlaceholders).prepare(name));
