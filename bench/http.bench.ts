@@ -52,6 +52,28 @@ async function drive(base: string, next: () => Request, pid: number, opts: { amo
   return { rps, ...percentiles(samples), errors: errors + result.errors + result.timeouts, rssMb: peakRss };
 }
 
+/**
+ * Lets the database catch up before a measurement: a checkpoint (the write scenario leaves dirty
+ * pages behind) and any autovacuum it started, up to 30 s. Otherwise whichever side runs next —
+ * ours or the ceiling — pays for the work the one before left.
+ */
+async function settle(): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('checkpoint');
+    for (let waited = 0; waited < 30_000; waited += 500) {
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database()`,
+      );
+      if (rows[0]!.n === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -175,7 +197,9 @@ async function main() {
     const wanted = process.env.BENCH_SCENARIO?.toLowerCase();
     for (const s of scenarios.filter((x) => !wanted || x.name.toLowerCase().includes(wanted))) {
       const opts = { ...(s.amount && { amount: s.amount }), ...(s.connections && { connections: s.connections }) };
+      await settle();
       const a = await drive(ours.url, s.ours, ours.child.pid!, opts);
+      if (s.ceiling) await settle();
       const b = s.ceiling ? await drive(ceiling.url, s.ceiling, ceiling.child.pid!, opts) : undefined;
       const ratio = b ? a.rps / b.rps : Number.NaN;
       console.log(`  ${s.name.padEnd(40)} ${f(a.rps)} ${f(a.p50)} ${f(a.p95)} ${f(a.p99)} ${String(a.errors).padStart(6)} | ${f(b?.rps ?? Number.NaN)}     ${b ? ratio.toFixed(2) : ' –  '}  | ${a.rssMb.toFixed(0)}`);

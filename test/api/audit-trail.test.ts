@@ -47,6 +47,32 @@ describe('the audit trail is append-only and hash-chained', () => {
     expect(report.sealed).toBeGreaterThan(0);
   });
 
+  it('an event that commits behind the newest sealed one is sealed by a look back that reaches it, and verifies', async () => {
+    const db = t.database.db;
+    const rows = async (q: ReturnType<typeof sql>) => {
+      const r: any = await db.execute(q);
+      return (Array.isArray(r) ? r : r.rows) as Array<Record<string, unknown>>;
+    };
+    await sealAuditChain(db);
+    // Leave a gap of ids, seal an event after it, then commit one inside the gap: what a transaction
+    // that took its id early and committed late looks like.
+    await db.execute(sql`select setval(pg_get_serial_sequence('audit_events', 'id'), (select max(id) from audit_events) + 100)`);
+    const admin = await signIn(t.app, world.users.orgAdmin.email);
+    await admin.get('/api/participants');
+    await sealAuditChain(db);
+    const [{ head }] = (await rows(sql`select max(event_id)::int as head from audit_chain`)) as [{ head: number }];
+    await db.execute(sql`insert into audit_events (id, action, outcome, request_id) overriding system value values (${head - 50}, 'audit.read', 'allowed', 'late-commit')`);
+    const lateSealed = async () => (await rows(sql`select count(*)::int as n from audit_chain where event_id = ${head - 50}`))[0]!.n;
+
+    expect(await sealAuditChain(db, { lookBack: 10 })).toBe(0);
+    expect(await lateSealed()).toBe(0);
+    expect((await verifyAuditChain(db)).unsealed).toBe(1);
+    expect(await sealAuditChain(db, { lookBack: 100 })).toBe(1);
+    expect(await lateSealed()).toBe(1);
+    const report = await verifyAuditChain(db);
+    expect([report.ok, report.unsealed]).toEqual([true, 0]);
+  });
+
   it('an event rolled back with its change never enters the trail', async () => {
     const admin = await signIn(t.app, world.users.orgAdmin.email);
     // The email is taken, so the invitation's transaction (user, membership, audit event) rolls back whole.

@@ -16,10 +16,18 @@ async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 /**
+ * How far behind the newest sealed event a pass looks for events that committed late (an event's id
+ * is taken when it is inserted, its row seen at commit). A deep look costs a scan of that many events
+ * (about a second of database time at a million); a recent one, milliseconds. The running sealer
+ * looks recently every interval and deeply every few minutes.
+ */
+export const LOOK_BACK = { recent: 20_000, deep: 1_000_000 } as const;
+
+/**
  * Links committed, not yet sealed events into the chain, in batches. Returns how many it sealed.
  * Late-committing transactions are simply sealed in a later batch: the chain order is sealing order.
  */
-export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> {
+export async function sealAuditChain(db: Db, { batchSize = 2000, lookBack = LOOK_BACK.deep }: { batchSize?: number; lookBack?: number } = {}): Promise<number> {
   let total = 0;
   for (;;) {
     const sealed = await db.transaction(async (tx) => {
@@ -30,7 +38,7 @@ export async function sealAuditChain(db: Db, batchSize = 2000): Promise<number> 
         sql`select seq, hash, event_id from audit_chain order by seq desc limit 1`,
       );
       // Look back a bounded window behind the newest sealed event, so the anti-join stays cheap on a long trail.
-      const floor = head ? Math.max(0, Number(head.event_id) - 1_000_000) : 0;
+      const floor = head ? Math.max(0, Number(head.event_id) - lookBack) : 0;
       const pending = await rowsOf<{ id: string; canonical: string }>(
         tx as unknown as Db,
         sql`select e.id, peerpath_audit_canonical(e) as canonical from audit_events e

@@ -2,13 +2,15 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.js';
 import { deleteExpiredSessions } from './auth/sessions.js';
-import { sealAuditChain } from './audit-chain.js';
+import { LOOK_BACK, sealAuditChain } from './audit-chain.js';
 import { sendDueCheckInReminders } from '../modules/notifications/send-due-reminders.js';
 import { escalateOverdueAlerts } from '../modules/alerts/escalate-alerts.js';
 import { sendAppointmentReminders } from '../modules/appointments/send-reminders.js';
 import { sendDueReferralFollowUps } from '../modules/referrals/send-follow-up-reminders.js';
 import { sendCertificationReminders } from '../modules/workforce/certification-reminders.js';
 import { createLocalRealtime, type Realtime } from './realtime.js';
+
+const DEEP_SEAL_EVERY_MS = 5 * 60_000;
 
 export const SESSION_CLEANUP_JOB = 'sessions.cleanup';
 export const CHECKIN_REMINDER_JOB = 'checkins.reminders';
@@ -86,8 +88,14 @@ export async function startJobs(database: Database, logger: FastifyBaseLogger, g
 /** Links committed audit events into the hash chain every interval; one instance at a time seals. */
 export function startAuditSealer(database: Database, intervalMs: number, logger: FastifyBaseLogger): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
+  let lastDeep = 0;
   const timer = setInterval(() => {
-    running = sealAuditChain(database.db).catch((err) => logger.warn({ err }, 'audit sealing failed; will retry'));
+    // Recent events every interval; every few minutes, far enough back for a long transaction's.
+    const deep = Date.now() - lastDeep >= DEEP_SEAL_EVERY_MS;
+    if (deep) lastDeep = Date.now();
+    running = sealAuditChain(database.db, { lookBack: deep ? LOOK_BACK.deep : LOOK_BACK.recent }).catch((err) =>
+      logger.warn({ err }, 'audit sealing failed; will retry'),
+    );
   }, intervalMs);
   timer.unref();
   return {
