@@ -27,7 +27,7 @@ const SESSIONS = 6;
  * `ceiling` absent: not yet written for that scenario (the table leaves the ratio empty). `amount`:
  * a fixed number of requests instead of DURATION seconds (for a route with a rate limit).
  */
-type Scenario = { name: string; ours: () => Request; ceiling?: () => Request; amount?: number; connections?: number; note?: string };
+type Scenario = { name: string; ours: () => Request; ceiling?: () => Request; auditedCeiling?: () => Request; amount?: number; connections?: number; note?: string };
 
 /** Runs autocannon for DURATION seconds (or `amount` requests), rotating through the requests `next` gives; our own latency samples give the percentiles. */
 async function drive(base: string, next: () => Request, pid: number, opts: { amount?: number; connections?: number } = {}): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number; rssMb: number }> {
@@ -152,11 +152,13 @@ async function main() {
         name: 'participant home: own record',
         ours: () => { const s = nextParticipant(); return { method: 'GET', path: `/api/participants/${s.participantId}`, headers: as(s) }; },
         ceiling: () => { const s = nextParticipant(); return { method: 'GET', path: `/ceiling/participants/${s.participantId}`, headers: {} }; },
+        auditedCeiling: () => { const s = nextParticipant(); return { method: 'GET', path: `/ceiling/audited/participants/${s.participantId}`, headers: {} }; },
       },
       {
         name: 'participant home: latest check-ins',
         ours: () => { const s = nextParticipant(); return { method: 'GET', path: `/api/participants/${s.participantId}/check-ins`, headers: as(s) }; },
         ceiling: () => { const s = nextParticipant(); return { method: 'GET', path: `/ceiling/participants/${s.participantId}/check-ins`, headers: {} }; },
+        auditedCeiling: () => { const s = nextParticipant(); return { method: 'GET', path: `/ceiling/audited/participants/${s.participantId}/check-ins`, headers: {} }; },
       },
       {
         // The aim is for one report (a supervisor asks for it), so one at a time.
@@ -203,10 +205,18 @@ async function main() {
       const b = s.ceiling ? await drive(ceiling.url, s.ceiling, ceiling.child.pid!, opts) : undefined;
       const ratio = b ? a.rps / b.rps : Number.NaN;
       console.log(`  ${s.name.padEnd(40)} ${f(a.rps)} ${f(a.p50)} ${f(a.p95)} ${f(a.p99)} ${String(a.errors).padStart(6)} | ${f(b?.rps ?? Number.NaN)}     ${b ? ratio.toFixed(2) : ' –  '}  | ${a.rssMb.toFixed(0)}`);
+      // Beside the issue's ceiling, for a read that writes its audit event: the same read writing one too.
+      let audited = '';
+      if (s.auditedCeiling) {
+        await settle();
+        const c = await drive(ceiling.url, s.auditedCeiling, ceiling.child.pid!, opts);
+        audited = `; the ceiling writing the same audit event: ${c.rps.toFixed(0)} req/s, ours ${(a.rps / c.rps).toFixed(2)} of it`;
+        console.log(`    the same ceiling writing the read's audit event, as ours does: ${c.rps.toFixed(1)} req/s; ours is ${(a.rps / c.rps).toFixed(2)} of it`);
+      }
       recordResult({
         bench: 'http', scenario: s.name, rps: a.rps, p50: a.p50, p95: a.p95, p99: a.p99, errors: a.errors,
         ...(b && { ceilingRps: b.rps, ratio }),
-        note: `${b ? `ceiling p99 ${b.p99.toFixed(1)} ms` : 'no ceiling yet'}; our RSS under load ${a.rssMb.toFixed(0)} MB${s.note ? `; ${s.note}` : ''}`,
+        note: `${b ? `ceiling p99 ${b.p99.toFixed(1)} ms` : 'no ceiling yet'}${audited}; our RSS under load ${a.rssMb.toFixed(0)} MB${s.note ? `; ${s.note}` : ''}`,
       });
     }
     const loadedRss = rssMb(ours.child.pid!);
