@@ -267,6 +267,19 @@ describe('follow-up reminders', () => {
     await sendDueReferralFollowUps(t.database.db, new Date(Date.now() + 9 * 86_400_000));
     expect((await mineOnly()).filter((n) => n.link?.endsWith(r.id))).toHaveLength(2);
   });
+
+  it('reminds about every due referral when there are more than one batch holds, once each', async () => {
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await peer.post(referralsOf(world.participant.id), { ...housingReferral(), followUpOn: chicagoDate(20) })).json().id as string);
+    const remindedAbout = async (id: string) =>
+      (await t.database.db.select().from(notifications).where(eq(notifications.link, `/participants/${world.participant.id}/referrals/${id}`))).length;
+    const due = new Date(Date.now() + 21 * 86_400_000);
+    const { sent } = await sendDueReferralFollowUps(t.database.db, due, 1);
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(await Promise.all(made.map(remindedAbout))).toEqual([1, 1, 1]);
+    await sendDueReferralFollowUps(t.database.db, due, 1);
+    expect(await Promise.all(made.map(remindedAbout))).toEqual([1, 1, 1]);
+  });
 });
 
 describe('needs met per category', () => {

@@ -97,6 +97,16 @@ describe('the reminder job, with the clock in the test’s hands', () => {
     expect(await remindersSince(user.id, '2030-01-01')).toHaveLength(2);
   });
 
+  it('works through more people than one batch holds, each reminded once', async () => {
+    const people = await Promise.all(Array.from({ length: 5 }, () => personWithReminder('06:00', 'Pacific/Auckland')));
+    const at = new Date('2031-05-05T00:00:00Z'); // 12:00 in Auckland
+    const { sent } = await sendDueCheckInReminders(t.database.db, at, 2);
+    expect(sent).toBeGreaterThanOrEqual(5);
+    for (const { user } of people) expect(await remindersSince(user.id, '2031-05-01')).toHaveLength(1);
+    await sendDueCheckInReminders(t.database.db, new Date(at.getTime() + 60_000), 2);
+    for (const { user } of people) expect(await remindersSince(user.id, '2031-05-01')).toHaveLength(1);
+  });
+
   it('keeps to the local time across the spring-forward day (Chicago, 2030-03-10)', async () => {
     const { user } = await personWithReminder('19:30');
     const run = (instant: string) => sendDueCheckInReminders(t.database.db, new Date(instant));

@@ -4,6 +4,7 @@ import type { NotificationKind } from '../../../shared/schemas/notifications.js'
 import { localeSchema } from '../../../shared/schemas/tenancy.js';
 import type { Db } from '../../db/client.js';
 import { appointments, notifications, participants, programs, users } from '../../db/schema/index.js';
+import { inBatches, JOB_BATCH } from '../../platform/batches.js';
 import { formatWhen, reminderMessage } from './messages.js';
 
 /** How far ahead a session is announced. */
@@ -17,23 +18,25 @@ const participantUser = alias(users, 'participant_user');
  * The reminder job: every scheduled session that starts within the next day and has not been
  * announced gets one in-app notification for the participant (when they have a login) and one for
  * the peer worker, with the time in the program's time zone and each person's language. Claiming
- * (reminder_sent_at) and notifying share one transaction, and rows another instance holds are
- * skipped, so nobody is reminded twice. `now` is a parameter so tests can stand at any moment.
+ * (reminder_sent_at) and notifying share a transaction (one per batch), and rows another instance
+ * holds are skipped, so nobody is reminded twice. `now` is a parameter so tests can stand at any moment.
  */
-export async function sendAppointmentReminders(db: Db, now = new Date(), hours = APPOINTMENT_REMINDER_HOURS): Promise<{ sent: number }> {
+export async function sendAppointmentReminders(db: Db, now = new Date(), hours = APPOINTMENT_REMINDER_HOURS, batchSize = JOB_BATCH): Promise<{ sent: number }> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + hours * 3_600_000).toISOString();
-  return db.transaction(async (tx) => {
+  let sent = 0;
+  await inBatches(db, async (tx, limit) => {
     const claimed = await tx.execute(sql`
       update appointments set reminder_sent_at = ${at}::timestamptz
       where id in (
         select id from appointments
         where status = 'scheduled' and reminder_sent_at is null
           and starts_at > ${at}::timestamptz and starts_at <= ${until}::timestamptz
+        limit ${limit}
         for update skip locked)
       returning id`);
     const ids = (claimed as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
-    if (ids.length === 0) return { sent: 0 };
+    if (ids.length === 0) return 0;
     const rows = await tx
       .select({
         appointment: appointments,
@@ -65,6 +68,8 @@ export async function sendAppointmentReminders(db: Db, now = new Date(), hours =
       return out;
     });
     if (values.length > 0) await tx.insert(notifications).values(values);
-    return { sent: values.length };
-  });
+    sent += values.length;
+    return ids.length;
+  }, batchSize);
+  return { sent };
 }

@@ -3,6 +3,7 @@ import type { NotificationKind } from '../../../shared/schemas/notifications.js'
 import { localeSchema } from '../../../shared/schemas/tenancy.js';
 import type { Db } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
+import { inBatches, JOB_BATCH } from '../../platform/batches.js';
 import { reminderMessage } from './messages.js';
 
 interface Claimed {
@@ -14,13 +15,13 @@ interface Claimed {
 /**
  * The reminder job: every participant whose chosen local time has passed today on their program's
  * clock, who has not been reminded today and has not checked in today, gets one in-app
- * notification. Claiming (setting last_sent_at) and notifying share one transaction, and rows
- * another instance is claiming are skipped, so nobody is reminded twice or not at all.
+ * notification. Claiming (setting last_sent_at) and notifying share a transaction (one per batch),
+ * and rows another instance is claiming are skipped, so nobody is reminded twice or not at all.
  * `now` is a parameter so tests can stand at any moment (a DST change day, just before midnight).
  */
-export async function sendDueCheckInReminders(db: Db, now = new Date()): Promise<{ sent: number }> {
+export async function sendDueCheckInReminders(db: Db, now = new Date(), batchSize = JOB_BATCH): Promise<{ sent: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  return db.transaction(async (tx) => {
+  const sent = await inBatches(db, async (tx, limit) => {
     const result = await tx.execute(sql`
       with due as (
         select r.participant_id, r.organization_id, p.user_id, u.locale
@@ -39,6 +40,7 @@ export async function sendDueCheckInReminders(db: Db, now = new Date()): Promise
             select 1 from check_ins c
             where c.participant_id = r.participant_id
               and (c.created_at at time zone g.time_zone)::date = (${at} at time zone g.time_zone)::date)
+        limit ${limit}
         for update of r skip locked
       )
       update check_in_reminders r set last_sent_at = ${at}
@@ -47,13 +49,14 @@ export async function sendDueCheckInReminders(db: Db, now = new Date()): Promise
       returning due.organization_id, due.user_id, due.locale
     `);
     const claimed = (result as unknown as { rows: Claimed[] }).rows;
-    if (claimed.length === 0) return { sent: 0 };
+    if (claimed.length === 0) return 0;
     await tx.insert(notifications).values(
       claimed.map((c) => {
         const words = reminderMessage[localeSchema.catch('en').parse(c.locale)];
         return { organizationId: c.organization_id, userId: c.user_id, kind: 'checkin_reminder' satisfies NotificationKind, ...words, link: '/check-in', createdAt: now };
       }),
     );
-    return { sent: claimed.length };
-  });
+    return claimed.length;
+  }, batchSize);
+  return { sent };
 }
