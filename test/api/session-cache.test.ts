@@ -100,13 +100,24 @@ describe('signed-in sessions held in memory', () => {
   });
 
   it.skipIf(!onPostgres)('when the change notices stop, nothing held in memory is served until they are back', async () => {
-    const { session } = await freshPeer('listener-lost');
-    await withoutNotice(t.database.db, (db) => db.delete(sessions).where(eq(sessions.id, sessionIdOf(session))));
-    expect((await session.get('/api/participants')).statusCode).toBe(200);
-    // End every listening connection of this test's database: the instance loses its notices.
-    await t.database.db.execute(
-      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'LISTEN%'`,
-    );
-    await vi.waitFor(async () => expect((await session.get('/api/participants')).statusCode).toBe(401), promptly);
+    // An instance of its own, named on its connections, so that only its listener is ended (the
+    // PostgreSQL test database is shared with the other test files).
+    const name = `peerpath-cache-test-${crypto.randomUUID().slice(0, 8)}`;
+    const url = new URL(testDatabaseUrl());
+    url.searchParams.set('application_name', name);
+    const ownDb = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3 });
+    const own = await buildApp({ config: testConfig({ PUBLIC_URL: 'http://peerpath.test' }), database: ownDb });
+    try {
+      const { session } = await freshPeer('listener-lost');
+      const onOwn = asSession(own, session.cookie, session.csrfToken);
+      expect((await onOwn.get('/api/participants')).statusCode).toBe(200);
+      await withoutNotice(t.database.db, (db) => db.delete(sessions).where(eq(sessions.id, sessionIdOf(session))));
+      expect((await onOwn.get('/api/participants')).statusCode).toBe(200);
+      await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${name} and query like 'LISTEN%'`);
+      await vi.waitFor(async () => expect((await onOwn.get('/api/participants')).statusCode).toBe(401), promptly);
+    } finally {
+      await own.close();
+      await ownDb.close();
+    }
   });
 });
