@@ -134,7 +134,7 @@ if (!embedded) {
   pgVersion = (await client.query('show server_version')).rows[0].server_version;
   await client.end();
 }
-const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+const git = spawnSync('git', ['describe', '--always', '--dirty', '--abbrev=7'], { cwd: root, encoding: 'utf8' });
 const machine = {
   cores: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? 'unknown',
